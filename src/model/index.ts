@@ -1,0 +1,2 @@
+export * from './types.js';
+export { parseInput, DEFAULT_LIMITS, schemasBuilt } from './parse.js';

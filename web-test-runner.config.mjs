@@ -1,0 +1,30 @@
+// Every test runs in real headless Chromium (Debian's, or CHROME_PATH), with Lit's development build.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { browserArgs, ensureBrowser } from './scripts/browser.mjs';
+import { summaryReporter } from './test/support/summary-reporter.mjs';
+
+let executablePath;
+try {
+  executablePath = ensureBrowser({ install: !process.env.NO_BROWSER_INSTALL });
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development', 'browser'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: browserArgs() },
+    }),
+  ],
+  concurrency: 2,
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 5 * 60 * 1000,
+  reporters: [defaultReporter(), summaryReporter()],
+};
