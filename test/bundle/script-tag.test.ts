@@ -15,7 +15,11 @@ interface FrameWindow extends Window {
 
 async function frame(): Promise<{ win: FrameWindow; doc: Document }> {
   const iframe = document.createElement('iframe');
+  // Wait for the frame's own document: touching the initial about:blank races its replacement.
+  iframe.srcdoc = '<!doctype html><html lang="en"><head></head><body></body></html>';
+  const ready = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
   document.body.append(iframe);
+  await ready;
   const doc = iframe.contentDocument!;
   doc.body.append(doc.createElement('cobrowse-badge'));
   const stub = doc.createElement('script');
