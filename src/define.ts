@@ -1,7 +1,9 @@
-import { CobrowseBadge } from './components/index.js';
+import { CobrowseBadge, CobrowseControls, CobrowseWidget } from './components/index.js';
 
 const TAGS = {
   'cobrowse-badge': CobrowseBadge,
+  'cobrowse-controls': CobrowseControls,
+  'cobrowse-widget': CobrowseWidget,
 } as const;
 
 /** Registers the tags once; a second copy of the library on the page finds them defined and leaves them. */
@@ -12,9 +14,3 @@ export function defineAll(): void {
 }
 
 defineAll();
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'cobrowse-badge': CobrowseBadge;
-  }
-}

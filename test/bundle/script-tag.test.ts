@@ -39,7 +39,9 @@ async function loadBundle(doc: Document) {
   await loaded;
 }
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+// Not requestAnimationFrame: the runner's second page is hidden, and hidden pages get no frames.
+const rendered = (el: Element | null) =>
+  (el as (Element & { updateComplete?: Promise<unknown> }) | null)?.updateComplete;
 
 describe('dist/cobrowse-widget.min.js (script tag)', () => {
   it('replays calls queued on the stub, then serves calls made after load', async () => {
@@ -48,15 +50,15 @@ describe('dist/cobrowse-widget.min.js (script tag)', () => {
     expect(win.CobrowseWidget.q).to.have.length(1);
 
     await loadBundle(doc);
-    await nextFrame();
     const badge = doc.querySelector('cobrowse-badge')!;
+    await rendered(badge);
     expect(badge.getAttribute('connection')).to.equal('alerting');
     expect(badge.getAttribute('session-role')).to.equal('sharer');
     expect(win.CobrowseWidget.version).to.match(/^\d+\.\d+\.\d+/);
 
     const result = win.CobrowseWidget.ingest(cobrowsesession('connected', 10, { cobrowseRole: 'viewer' }));
     expect(result.ok).to.equal(true);
-    await nextFrame();
+    await rendered(badge);
     expect(badge.getAttribute('connection')).to.equal('connected');
     expect(badge.getAttribute('session-role')).to.equal('viewer');
   });
@@ -67,7 +69,7 @@ describe('dist/cobrowse-widget.min.js (script tag)', () => {
     win.CobrowseWidget.ingest(cobrowsesession('connected', 10));
     const result = win.CobrowseWidget.ingest({ id: 42, state: 'disconnected' });
     expect(result.ok).to.equal(false);
-    await nextFrame();
+    await rendered(doc.querySelector('cobrowse-badge'));
     expect(doc.querySelector('cobrowse-badge')!.getAttribute('connection')).to.equal('connected');
   });
 });

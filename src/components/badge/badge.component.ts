@@ -54,3 +54,9 @@ export class CobrowseBadge extends LitElement {
     return html`<span part="badge" role="status">${describe(this.session.view)}</span>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cobrowse-badge': CobrowseBadge;
+  }
+}
