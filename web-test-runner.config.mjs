@@ -14,6 +14,8 @@ try {
 }
 
 export default {
+  // Several checkouts may test at once on one machine: WTR_PORT gives each its own port.
+  ...(process.env.WTR_PORT ? { port: Number(process.env.WTR_PORT) } : {}),
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
