@@ -1,7 +1,7 @@
 // React 19 renders custom elements natively: `store={...}` sets the property, `oncobrowse-action` adds a listener
 // for the `cobrowse-action` event. (React 18 passes everything as attributes: use `cobrowse-widget/react` there.)
 // The widget comes from the package's npm build (dist/), as an app bundling it from npm would get it.
-import { StrictMode, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { StrictMode, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSessionStore } from '../../dist/index.js';
 import '../../dist/define.js';
@@ -47,12 +47,12 @@ function App() {
     [store],
   );
 
-  // `?play=name` plays one scenario on load (the demo test uses it).
-  useMemo(() => {
-    const name = params.get('play');
-    const scenario = playable.find((s) => s.name === name);
-    if (scenario) queueMicrotask(() => play(scenario));
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  // `?play=name` plays one scenario on load (the demo test uses it). StrictMode runs effects twice in
+  // development; `playInto` resets the store first, so a second run replays the same events.
+  useEffect(() => {
+    const scenario = SCENARIOS.find((s) => s.name === params.get('play') && !s.transport);
+    if (scenario) play(scenario);
+  }, [play]);
 
   return (
     <>
