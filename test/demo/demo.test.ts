@@ -28,7 +28,7 @@ async function openPage(src: string): Promise<{ iframe: HTMLIFrameElement; win: 
 const isReady = (win: DemoWindow | null | undefined) => win?.document.documentElement.dataset.ready === 'true';
 
 function reflected(el: Element | null | undefined): EndState {
-  expect(el, 'element present').to.exist;
+  expect(el ?? null, 'element present').to.not.equal(null);
   const out: Record<string, string | boolean | undefined> = {};
   for (const name of ATTRS)
     out[name] = name === 'controlled' ? el!.hasAttribute(name) : (el!.getAttribute(name) ?? undefined);
