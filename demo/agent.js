@@ -75,14 +75,26 @@ function summary(view) {
   );
 }
 
-function addRow({ label, payload, answer, note }) {
+/** The attributes `expect` names that the badge does not reflect, as `name: shown (expected)`. */
+export function mismatches(expect, reflected) {
+  if (!expect) return [];
+  const shown = reflected?.badge ?? {};
+  return Object.entries(expect)
+    .filter(([name, value]) => shown[name] !== value)
+    .map(([name, value]) => `${name}: ${JSON.stringify(shown[name] ?? null)} (expected ${JSON.stringify(value)})`);
+}
+
+function addRow({ label, payload, answer, note, expect }) {
   const result = answer?.result;
-  const failed = !answer || !result?.ok;
-  const verdict = !answer
-    ? 'no customer page answered'
-    : result.ok
-      ? `ok${result.changed === false ? ' (no change)' : ''}${result.warnings?.length ? `, ${result.warnings.length} warning(s)` : ''}`
-      : `error: ${result.error?.message ?? 'unknown'}`;
+  const wrong = mismatches(expect, answer?.reflected);
+  const failed = !answer || !result?.ok || wrong.length > 0;
+  const verdict = wrong.length
+    ? `the widget shows ${wrong.join(', ')}`
+    : !answer
+      ? 'no customer page answered'
+      : result.ok
+        ? `ok${result.changed === false ? ' (no change)' : ''}${result.warnings?.length ? `, ${result.warnings.length} warning(s)` : ''}`
+        : `error: ${result.error?.message ?? 'unknown'}`;
   const row = el(
     'li',
     { className: failed && !note ? 'error' : '' },
@@ -103,9 +115,9 @@ function addRow({ label, payload, answer, note }) {
   return row;
 }
 
-async function ingest(label, payload, route) {
+async function ingest(label, payload, route, expect) {
   const answer = await request('ingest', { payload }, route);
-  addRow({ label, payload, answer });
+  addRow({ label, payload, answer, expect });
   return answer;
 }
 
@@ -150,8 +162,8 @@ function play(name) {
     for (const step of scenario.steps) {
       if (step.drop) ok = (await dropSocket()) && ok;
       else {
-        const answer = await ingest(step.label, step.payload(at), route);
-        answers.push(answer);
+        const answer = await ingest(step.label, step.payload(at), route, step.expect);
+        answers.push({ ...answer, step: step.label, mismatches: mismatches(step.expect, answer?.reflected) });
         ok = ok && Boolean(answer?.result?.ok);
       }
       await pause();

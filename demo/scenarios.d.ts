@@ -5,6 +5,8 @@ export interface Step {
   payload?: (at: At) => unknown;
   /** Ask the WebSocket relay to drop the customer's socket. */
   drop?: boolean;
+  /** Attributes the badge must reflect right after this step. */
+  expect?: EndState;
 }
 /** The attributes the widget and badge reflect once the scenario has played. */
 export interface EndState {

@@ -179,7 +179,11 @@ const controlRequest = (at, s, agent = AGENTS[0]) => ({
 
 const END_DISCONNECTED = { connection: 'disconnected', kind: 'cobrowse', 'session-role': 'sharer', controlled: false };
 
-/** @typedef {{ label: string, payload?: (at: (s: number) => string) => unknown, drop?: boolean }} Step */
+/**
+ * @typedef {{ label: string, payload?: (at: (s: number) => string) => unknown, drop?: boolean,
+ *   expect?: Record<string, string | boolean> }} Step
+ * `expect`: attributes the badge must reflect right after this step (checked by the console and the test).
+ */
 
 /** @type {{ name: string, title: string, steps: Step[], end: Record<string, string | boolean>, transport?: string }[]} */
 export const SCENARIOS = [
@@ -187,7 +191,11 @@ export const SCENARIOS = [
     name: 'full-session',
     title: 'Offer -> accept -> viewing -> control requested -> allowed -> taken back -> stopped',
     steps: [
-      { label: 'An agent asks to co-browse (alerting)', payload: (at) => offered(at, 0) },
+      {
+        label: 'An agent asks to co-browse (alerting)',
+        payload: (at) => offered(at, 0),
+        expect: { connection: 'alerting', kind: 'cobrowse', 'session-role': 'sharer' },
+      },
       {
         label: 'The offer expires in 30 s (cobrowse.offerExpiry)',
         payload: (at) => ({
@@ -198,16 +206,33 @@ export const SCENARIOS = [
       },
       {
         label: 'The customer accepts (contacting)',
+        expect: { connection: 'connecting' },
         payload: (at) =>
           conversation(at, 1, {
             customer: { state: 'contacting', startAlertingTime: at(0) },
             agents: [{ state: 'dialing' }],
           }),
       },
-      { label: 'The agent is viewing (connected)', payload: (at) => viewing(at, 2) },
-      { label: 'The agent asks for control (cobrowse.controlRequest)', payload: (at) => controlRequest(at, 5) },
-      { label: 'Control allowed: the agent controls the page', payload: (at) => viewing(at, 8, { controlling: true }) },
-      { label: 'The customer takes control back', payload: (at) => viewing(at, 14) },
+      {
+        label: 'The agent is viewing (connected)',
+        payload: (at) => viewing(at, 2),
+        expect: { connection: 'connected', 'peer-count': '1', controlled: false },
+      },
+      {
+        label: 'The agent asks for control (cobrowse.controlRequest)',
+        payload: (at) => controlRequest(at, 5),
+        expect: { connection: 'connected', controlled: false },
+      },
+      {
+        label: 'Control allowed: the agent controls the page',
+        payload: (at) => viewing(at, 8, { controlling: true }),
+        expect: { connection: 'connected', controlled: true },
+      },
+      {
+        label: 'The customer takes control back',
+        payload: (at) => viewing(at, 14),
+        expect: { connection: 'connected', controlled: false },
+      },
       { label: 'The customer stops sharing (disconnected: client)', payload: (at) => ended(at, 20, 'client') },
     ],
     end: { ...END_DISCONNECTED, 'peer-count': '0' },
@@ -266,6 +291,7 @@ export const SCENARIOS = [
       },
       ...[1, 2, 3].map((viewers) => ({
         label: `${viewers} viewer${viewers > 1 ? 's' : ''} watching (peerCount ${viewers})`,
+        expect: { connection: 'connected', kind: 'screenshare', 'peer-count': String(viewers) },
         payload: (at) =>
           conversation(at, viewers, {
             media: 'screenshares',
@@ -321,6 +347,7 @@ export const SCENARIOS = [
     steps: [
       {
         label: 'Connected',
+        expect: { connection: 'connected' },
         payload: (at) =>
           mediaParticipants(at, 1, {
             customer: { state: 'connected', connectedTime: at(1) },
@@ -370,7 +397,11 @@ export const SCENARIOS = [
     title: 'The WebSocket drops mid-session; the page reconnects and catches up',
     transport: 'websocket',
     steps: [
-      { label: 'The agent is viewing (over the WebSocket relay)', payload: (at) => viewing(at, 2) },
+      {
+        label: 'The agent is viewing (over the WebSocket relay)',
+        payload: (at) => viewing(at, 2),
+        expect: { connection: 'connected', controlled: false },
+      },
       { label: 'The relay drops the customer’s socket', drop: true },
       {
         label: 'Snapshot after reconnect: the agent now controls',

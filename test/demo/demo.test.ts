@@ -9,7 +9,9 @@ type DemoWindow = Window &
   typeof globalThis & {
     __demoErrors?: string[];
     demoConsole?: {
-      play(name: string): Promise<{ ok: boolean; answers: ({ result: { ok: boolean } } | null)[] }>;
+      play(
+        name: string,
+      ): Promise<{ ok: boolean; answers: { result?: { ok: boolean }; step: string; mismatches: string[] }[] }>;
       request(kind: string, body?: object, route?: string, ms?: number): Promise<unknown>;
     };
   };
@@ -96,8 +98,16 @@ describe('demo/agent.html (agent console)', function () {
   for (const scenario of SCENARIOS as Scenario[]) {
     it(`plays ${scenario.name} to its end state`, async () => {
       const { ok, answers } = await frame.win.demoConsole!.play(scenario.name);
-      expect(answers.every(Boolean), 'the customer page answered every step').to.equal(true);
+      expect(
+        answers.every((answer) => answer.result),
+        'the customer page answered every step',
+      ).to.equal(true);
       expect(ok, `every step of ${scenario.name} was accepted`).to.equal(true);
+      // Steps with an `expect` are checked as they play: the badge showed each intermediate state.
+      const wrong = answers
+        .filter((answer) => answer.mismatches.length)
+        .map((a) => `${a.step}: ${a.mismatches.join(', ')}`);
+      expect(wrong, 'intermediate states').to.deep.equal([]);
       await settled(site.document);
       const widget = site.document.querySelector('cobrowse-widget');
       const badge = site.document.querySelector('header cobrowse-badge');
@@ -143,11 +153,11 @@ describe('demo/react.html (React 19)', () => {
         timeout: 10000,
       });
       await settled(win.document);
+      expect(win.__demoErrors).to.deep.equal([]);
       const widget = win.document.querySelector('cobrowse-widget')!;
       expect(reflected(widget).connection).to.equal(scenario.end.connection);
       const badge = widget.shadowRoot!.querySelector('cobrowse-badge');
       expect(pick(reflected(badge), scenario.end)).to.deep.equal(scenario.end);
-      expect(win.__demoErrors).to.deep.equal([]);
       iframe.remove();
     });
   }
