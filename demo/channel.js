@@ -22,7 +22,11 @@ export function relayUrl(role) {
  * Opens both routes. `onMessage(msg, route)` runs once per message id. `onLink(status)` reports the socket:
  * connecting | open | reconnecting | closed (no relay on this server).
  */
-export function openChannel(role, { onMessage, onLink = () => {} }) {
+export function openChannel(role, { onMessage, onLink: report = () => {} }) {
+  let lastLink;
+  const onLink = (link) => {
+    if (link !== lastLink) report((lastLink = link));
+  };
   const seen = new Set();
   const deliver = (msg, route) => {
     if (!msg || typeof msg !== 'object' || msg.from === role) return;

@@ -103,6 +103,8 @@ function mountFallback() {
 }
 
 const status = document.getElementById('link');
+// Every state the relay socket went through, for the console's "reconnecting socket" scenario and its test.
+const linkHistory = (window.__linkHistory = []);
 await whenLoaded();
 await Promise.resolve();
 mountFallback();
@@ -117,6 +119,7 @@ channel = openChannel('site', {
     handle(msg, via).catch((error) => console.error('[demo site]', error));
   },
   onLink: (link) => {
+    linkHistory.push(link);
     if (status) status.textContent = `relay: ${link}`;
     if (link !== 'closed') api().store?.setLink?.(link);
     if (link === 'open') channel?.send({ kind: 'hello', id: crypto.randomUUID() }, 'websocket');

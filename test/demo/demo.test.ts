@@ -116,6 +116,15 @@ describe('demo/agent.html (agent console)', function () {
     });
   }
 
+  it('really drops and reopens the customer page’s socket in reconnecting-socket', async () => {
+    const history = (site as DemoWindow & { __linkHistory: string[] }).__linkHistory;
+    const before = history.length;
+    const { answers } = await frame.win.demoConsole!.play('reconnecting-socket');
+    expect(history.slice(before)).to.deep.equal(['reconnecting', 'open']);
+    const last = answers.at(-1) as unknown as { view: { link: string } };
+    expect(last.view.link, 'the store knows the link is open again').to.equal('open');
+  });
+
   it('marks an invalid payload as an error in the timeline, and the page keeps its state', async () => {
     await frame.win.demoConsole!.play('recording');
     const doc = frame.win.document;
