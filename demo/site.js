@@ -97,17 +97,33 @@ async function handle(msg, via) {
   }
 }
 
-function mountFallback() {
-  // The embed layer mounts the widget from the script tag's `data-mount`; until a build does, mount one here.
-  if (!widget()) document.body.append(document.createElement('cobrowse-widget'));
+// The embed layer mounts the widget from the script tag's `data-mount` (a build with `CobrowseWidget.mount` does);
+// for a build without it, mount one here so the page still shows the widget.
+async function mounted() {
+  if (typeof api().mount !== 'function') {
+    if (!widget()) document.body.append(document.createElement('cobrowse-widget'));
+    return;
+  }
+  if (!widget()) {
+    await new Promise((resolve) => {
+      const observer = new MutationObserver(() => widget() && done());
+      const timer = setTimeout(() => done(), 5000);
+      const done = () => {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      };
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+    });
+  }
+  if (!widget()) console.error('[demo site] data-mount did not mount <cobrowse-widget>');
 }
 
 const status = document.getElementById('link');
 // Every state the relay socket went through, for the console's "reconnecting socket" scenario and its test.
 const linkHistory = (window.__linkHistory = []);
 await whenLoaded();
-await Promise.resolve();
-mountFallback();
+await mounted();
 api().subscribe?.((view) => {
   document.documentElement.dataset.connection = view.connection;
 });
