@@ -143,6 +143,14 @@ async function dropSocket() {
   return Boolean(hello);
 }
 
+// The newest event time sent so far (ms).
+let newest = 0;
+const tracked = (at) => (seconds) => {
+  const time = at(seconds);
+  newest = Math.max(newest, Date.parse(time));
+  return time;
+};
+
 let playing = Promise.resolve();
 /** Plays one scenario to its end; resolves with `{ ok, answers }` (ok: every step answered as expected). */
 function play(name) {
@@ -156,7 +164,7 @@ function play(name) {
       return { ok: false, answers: [] };
     }
     await request('reset', {}, route);
-    const at = clock();
+    const at = tracked(clock());
     const answers = [];
     let ok = true;
     for (const step of scenario.steps) {
@@ -182,13 +190,13 @@ for (const scenario of SCENARIOS) {
   $('scenarios').append(el('li', {}, button));
 }
 
-// Single events run on one clock, one simulated second apart, so each is newer than the last.
-const singleClock = clock(Date.now() - 10_000);
-let singleSeconds = 10;
+// Single events happen "now", and always after the newest time sent so far (scenarios run on simulated time that
+// can be ahead of the wall clock), so the widget never drops one as stale.
 for (const event of SINGLE_EVENTS) {
   const button = el('button', { type: 'button', textContent: event.label });
   button.addEventListener('click', () => {
-    const payload = event.payload(singleClock, ++singleSeconds);
+    const now = Math.max(Date.now(), newest + 1000);
+    const payload = event.payload(tracked(clock(now - 30_000)), 30);
     $('json').value = JSON.stringify(payload, null, 2);
     ingest(event.label, payload);
   });

@@ -125,6 +125,22 @@ describe('demo/agent.html (agent console)', function () {
     expect(last.view.link, 'the store knows the link is open again').to.equal('open');
   });
 
+  it('sends every single event; only the invalid one is marked as an error', async () => {
+    const doc = frame.win.document;
+    const timeline = doc.querySelector('#timeline')!;
+    timeline.replaceChildren();
+    const buttons = [...doc.querySelectorAll<HTMLButtonElement>('#singles button')];
+    expect(buttons.length).to.be.greaterThan(10);
+    for (const [i, button] of buttons.entries()) {
+      button.click();
+      await waitUntil(() => timeline.children.length === i + 1, `no answer to ${button.textContent}`, {
+        timeout: 5000,
+      });
+    }
+    const marked = [...timeline.children].filter((row) => row.classList.contains('error'));
+    expect(marked.map((row) => row.querySelector('strong')!.textContent)).to.deep.equal(['✗ Invalid payload (error)']);
+  });
+
   it('marks an invalid payload as an error in the timeline, and the page keeps its state', async () => {
     await frame.win.demoConsole!.play('recording');
     const doc = frame.win.document;
