@@ -1,0 +1,10 @@
+export { connect } from './connect.js';
+export type {
+  ActionOptions,
+  BroadcastChannelOptions,
+  ConnectOptions,
+  Connection,
+  PostMessageOptions,
+  StatusListener,
+  WebSocketOptions,
+} from './types.js';
