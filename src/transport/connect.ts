@@ -2,7 +2,17 @@ import type { LinkStatus, SessionStore } from '../store/index.js';
 import { broadcastWire } from './broadcast.js';
 import { createOutbox } from './outbox.js';
 import { postMessageWire } from './post-message.js';
-import type { ActionOptions, ConnectOptions, Connection, StatusListener, Wire, WireHooks } from './types.js';
+import type {
+  ActionOptions,
+  BroadcastChannelOptions,
+  ConnectOptions,
+  Connection,
+  PostMessageOptions,
+  StatusListener,
+  WebSocketOptions,
+  Wire,
+  WireHooks,
+} from './types.js';
 import { websocketWire } from './websocket.js';
 
 /**
@@ -11,21 +21,24 @@ import { websocketWire } from './websocket.js';
  * mirrored to `store.setLink` so the widget can show it. Throws a TypeError on a refused URL or origin list.
  */
 export function connect(store: SessionStore, options: ConnectOptions): Connection {
-  let settings: ActionOptions;
-  let make: (hooks: WireHooks) => Wire;
-  if ('websocket' in options) {
-    const o = typeof options.websocket === 'string' ? { url: options.websocket } : options.websocket;
-    settings = o;
-    make = (hooks) => websocketWire(o, hooks);
-  } else if ('postMessage' in options) {
-    settings = options.postMessage;
-    make = (hooks) => postMessageWire(options.postMessage, hooks);
-  } else {
-    const o = typeof options.broadcastChannel === 'string' ? { name: options.broadcastChannel } : options.broadcastChannel;
-    settings = o;
-    make = (hooks) => broadcastWire(o.name, hooks);
-  }
-  return connectWire(store, make, settings);
+  if ('websocket' in options) return connectWebSocket(store, options.websocket);
+  if ('postMessage' in options) return connectPostMessage(store, options.postMessage);
+  return connectBroadcastChannel(store, options.broadcastChannel);
+}
+
+/** `connect` for a WebSocket only: what the script tag's `data-websocket` needs, without the other two. */
+export function connectWebSocket(store: SessionStore, options: string | WebSocketOptions): Connection {
+  const o = typeof options === 'string' ? { url: options } : options;
+  return connectWire(store, (hooks) => websocketWire(o, hooks), o);
+}
+
+export function connectPostMessage(store: SessionStore, options: PostMessageOptions): Connection {
+  return connectWire(store, (hooks) => postMessageWire(options, hooks), options);
+}
+
+export function connectBroadcastChannel(store: SessionStore, options: string | BroadcastChannelOptions): Connection {
+  const o = typeof options === 'string' ? { name: options } : options;
+  return connectWire(store, (hooks) => broadcastWire(o.name, hooks), o);
 }
 
 function connectWire(store: SessionStore, make: (hooks: WireHooks) => Wire, settings: ActionOptions): Connection {

@@ -1,4 +1,4 @@
-export { connect } from './connect.js';
+export { connect, connectBroadcastChannel, connectPostMessage, connectWebSocket } from './connect.js';
 export type {
   ActionOptions,
   BroadcastChannelOptions,

@@ -63,8 +63,8 @@ export function createOutbox(
     flush,
     ack(message) {
       if (!isAck(message)) return false;
-      const error = typeof message.error === 'string' ? message.error : 'refused';
-      settle(message.actionId, message.ok === true, message.ok === true ? undefined : error);
+      // The store ignores `error` when `ok`.
+      settle(message.actionId, message.ok === true, typeof message.error === 'string' ? message.error : 'refused');
       return true;
     },
     close() {

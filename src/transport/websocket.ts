@@ -7,7 +7,7 @@ const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
 export function checkSocketUrl(raw: string): string {
   const url = new URL(raw);
   if (url.protocol === 'wss:' || (url.protocol === 'ws:' && LOOPBACK.test(url.hostname))) return url.href;
-  throw new TypeError(`[cobrowse-widget] refused WebSocket URL ${raw}: wss: only (ws: on localhost)`);
+  throw new TypeError(`[cobrowse-widget] refused ${raw}: wss: only (ws: on localhost)`);
 }
 
 /**
@@ -26,25 +26,26 @@ export function websocketWire(options: WebSocketOptions, hooks: WireHooks): Wire
   const url = checkSocketUrl(o.url);
   let socket: WebSocket | undefined;
   let attempt = 0;
+  // One timer at a time: the connect timeout, then the idle timeout, or (once dropped) the reconnect delay.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let idle: ReturnType<typeof setTimeout> | undefined;
 
-  const arm = (ms: number) => (ms > 0 ? setTimeout(drop, ms) : undefined);
+  const arm = (ms: number) => {
+    clearTimeout(timer);
+    timer = ms > 0 ? setTimeout(drop, ms) : undefined;
+  };
 
+  // The status is `connecting` before the first socket and `reconnecting` from a drop until `open`.
   const open = () => {
-    hooks.status(attempt ? 'reconnecting' : 'connecting');
     const ws = (socket = new WebSocket(url, o.protocols));
-    timer = arm(o.connectTimeoutMs);
+    arm(o.connectTimeoutMs);
     ws.onopen = () => {
-      clearTimeout(timer);
-      idle = arm(o.idleTimeoutMs);
+      arm(o.idleTimeoutMs);
       hooks.status('open');
     };
     ws.onmessage = (event) => {
       // The backoff resets on traffic, not on open: a server that accepts and hangs up at once stays backed off.
       attempt = 0;
-      clearTimeout(idle);
-      idle = arm(o.idleTimeoutMs);
+      arm(o.idleTimeoutMs);
       hooks.receive(event.data);
     };
     ws.onclose = drop;
@@ -52,7 +53,6 @@ export function websocketWire(options: WebSocketOptions, hooks: WireHooks): Wire
 
   const stop = () => {
     clearTimeout(timer);
-    clearTimeout(idle);
     if (!socket) return;
     socket.onopen = socket.onmessage = socket.onclose = null;
     socket.close();

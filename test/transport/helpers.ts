@@ -1,5 +1,5 @@
 import { createSessionStore } from '../../src/store/index.js';
-import type { SessionStore } from '../../src/store/index.js';
+import type { SessionStore, SessionView } from '../../src/store/index.js';
 
 // Captured before any test installs fake timers: waiting on real sockets needs real time.
 const realSetTimeout = globalThis.setTimeout.bind(globalThis);
@@ -48,7 +48,10 @@ export function failureOf(store: SessionStore, id: string): string | undefined {
 export const ACTION = { action: 'end', sessionId: 'session-1', communicationId: 'comm-1' } as const;
 
 /** Everything in a view but the transport's own fields, for comparing what two stores derived. */
-export function sessionOf(store: SessionStore) {
-  const { link: _link, pending: _pending, failed: _failed, ...rest } = store.getState();
-  return rest;
+export function sessionOf(store: SessionStore): Partial<SessionView> {
+  const view: Partial<SessionView> = { ...store.getState() };
+  delete view.link;
+  delete view.pending;
+  delete view.failed;
+  return view;
 }
