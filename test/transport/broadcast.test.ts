@@ -41,6 +41,18 @@ describe('transport: BroadcastChannel', () => {
     await until(() => store.getState().pending?.error === 'agent refused' || store.getState().failed, 'refusal');
   });
 
+  it('takes acks out of a batch and ingests the rest of it', async () => {
+    const { store, ingested } = countingStore();
+    connection = connect(store, { broadcastChannel: { name, resync: false } });
+    const { id } = store.act(ACTION);
+    agent.postMessage(
+      JSON.stringify([{ type: 'cobrowse.ack', actionId: id, ok: true }, cobrowsesession('connected', 10)]),
+    );
+    await until(() => store.getState().connection === 'connected', 'the batch');
+    expect(store.getState().pending).to.equal(undefined);
+    expect(ingested).to.deep.equal([[cobrowsesession('connected', 10)]]);
+  });
+
   it('close() closes the channel: nothing is heard or sent after it', async () => {
     const { store, ingested, listeners } = countingStore();
     connection = connect(store, { broadcastChannel: { name, resync: false } });

@@ -24,14 +24,6 @@ describe('transport: WebSocket against a real ws server', () => {
     await server.stop();
   });
 
-  it('refuses plain ws: off loopback and anything that is not a WebSocket URL', () => {
-    const store = createSessionStore();
-    for (const url of ['ws://example.com/', 'http://localhost/', 'https://example.com/', 'ws://localhost.evil.com/']) {
-      expect(() => connect(store, { websocket: url }), url).to.throw(TypeError);
-    }
-    expect(store.getState().link).to.equal('none');
-  });
-
   it('sends a resync on open and carries events to the badge, with the link status mirrored', async () => {
     const store = createSessionStore();
     const el = await fixture(html`<cobrowse-badge .store=${store}></cobrowse-badge>`);
@@ -53,6 +45,19 @@ describe('transport: WebSocket against a real ws server', () => {
     await server.kill();
     await until(() => store.getState().link === 'reconnecting', 'reconnecting');
     expect(statuses).to.deep.equal(['open', 'reconnecting']);
+  });
+
+  it('refuses plain ws: off loopback and anything that is not a WebSocket URL', () => {
+    const store = createSessionStore();
+    for (const url of ['ws://example.com/', 'http://localhost/', 'https://example.com/', 'ws://localhost.evil.com/']) {
+      expect(() => connect(store, { websocket: url }), url).to.throw(TypeError);
+    }
+    expect(store.getState().link).to.equal('none');
+    for (const url of ['wss://cobrowse.example/events', 'ws://localhost:9/', 'ws://127.0.0.1:9/', 'ws://[::1]:9/']) {
+      const accepted = connect(store, { websocket: url });
+      expect(accepted.status, url).to.equal('connecting');
+      accepted.close();
+    }
   });
 
   it('survives 10 kills and restarts mid-session: the final view is the last state the server sent', async () => {
