@@ -59,6 +59,17 @@ export function websocketWire(options: WebSocketOptions, hooks: WireHooks): Wire
     socket = undefined;
   };
 
+  // The browser knows first: `offline` drops a socket that would otherwise look open until the idle timeout,
+  // `online` cuts a pending backoff short.
+  const onNetwork = (event: Event) => {
+    if (event.type === 'offline') {
+      if (socket) drop();
+    } else if (!socket) {
+      clearTimeout(timer);
+      open();
+    }
+  };
+
   function drop() {
     stop();
     hooks.status('reconnecting');
@@ -66,8 +77,16 @@ export function websocketWire(options: WebSocketOptions, hooks: WireHooks): Wire
   }
 
   return {
-    start: open,
+    start() {
+      addEventListener('online', onNetwork);
+      addEventListener('offline', onNetwork);
+      open();
+    },
     send: (message) => socket?.readyState === WebSocket.OPEN && (socket.send(JSON.stringify(message)), true),
-    close: stop,
+    close() {
+      removeEventListener('online', onNetwork);
+      removeEventListener('offline', onNetwork);
+      stop();
+    },
   };
 }

@@ -58,7 +58,7 @@ describe('transport: WebSocket timers (sinon fake timers, real sockets)', () => 
   afterEach(async () => {
     connection?.close();
     connection = undefined;
-    clock?.restore();
+    sinon.restore(); // the fake clock and any spy
     window.WebSocket = Native;
     await server.stop();
   });
@@ -134,8 +134,27 @@ describe('transport: WebSocket timers (sinon fake timers, real sockets)', () => 
     await until(() => connection!.status === 'open', 'the second socket opens');
   });
 
+  it('drops at once when the browser goes offline, and retries at once when it is back online', async () => {
+    fake();
+    const store = createSessionStore();
+    connection = connect(store, { websocket: { url: server.url, ...BOUNDS, maxDelayMs: 60_000 } });
+    await until(() => connection!.status === 'open', 'open');
+    window.dispatchEvent(new Event('offline'));
+    expect(connection.status).to.equal('reconnecting');
+    expect(sockets[0].readyState).to.be.at.least(WebSocket.CLOSING);
+    window.dispatchEvent(new Event('offline'));
+    expect(ours()).to.have.length(1); // one reconnect delay, not two
+    window.dispatchEvent(new Event('online'));
+    expect(sockets).to.have.length(2); // without waiting for the delay
+    await until(() => connection!.status === 'open', 'reopened');
+    window.dispatchEvent(new Event('online'));
+    expect(sockets).to.have.length(2); // already connected: nothing to cut short
+  });
+
   it('close() while waiting to reconnect leaves no timer and opens no socket', async () => {
     fake();
+    const add = sinon.spy(window, 'addEventListener');
+    const remove = sinon.spy(window, 'removeEventListener');
     const { store, listeners } = countingStore();
     connection = connect(store, { websocket: { url: server.url, ...BOUNDS } });
     await until(() => connection!.status === 'open', 'open');
@@ -146,6 +165,9 @@ describe('transport: WebSocket timers (sinon fake timers, real sockets)', () => 
     connection.close();
     expect(ours()).to.have.length(0);
     expect(listeners()).to.equal(0);
+    const added = add.args.map(([type, fn]) => [type, fn]);
+    expect(added.map(([type]) => type)).to.deep.equal(['online', 'offline']);
+    expect(remove.args.map(([type, fn]) => [type, fn])).to.deep.equal(added);
     clock.tick(60_000);
     expect(sockets).to.have.length(1);
   });
