@@ -23,7 +23,8 @@ import { websocketWire } from './websocket.js';
 export function connect(store: SessionStore, options: ConnectOptions): Connection {
   if ('websocket' in options) return connectWebSocket(store, options.websocket);
   if ('postMessage' in options) return connectPostMessage(store, options.postMessage);
-  return connectBroadcastChannel(store, options.broadcastChannel);
+  if ('broadcastChannel' in options) return connectBroadcastChannel(store, options.broadcastChannel);
+  throw new TypeError('[cobrowse-widget] connect needs websocket, postMessage or broadcastChannel');
 }
 
 /** `connect` for a WebSocket only: what the script tag's `data-websocket` needs, without the other two. */

@@ -53,6 +53,13 @@ describe('transport: BroadcastChannel', () => {
     expect(ingested).to.deep.equal([[cobrowsesession('connected', 10)]]);
   });
 
+  it('connect() without a transport says which options it takes', () => {
+    expect(() => connect(countingStore().store, {} as never)).to.throw(
+      TypeError,
+      /websocket, postMessage or broadcastChannel/,
+    );
+  });
+
   it('close() closes the channel: nothing is heard or sent after it', async () => {
     const { store, ingested, listeners } = countingStore();
     connection = connect(store, { broadcastChannel: { name, resync: false } });
