@@ -1,4 +1,4 @@
-import type { Wire, WireHooks } from './types.js';
+import type { Wire, WireHooks } from './wire.js';
 
 /** Same-origin tabs and frames on one channel name (the browser never delivers a channel's own messages to it). */
 export function broadcastWire(name: string, hooks: WireHooks): Wire {

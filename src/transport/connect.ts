@@ -10,9 +10,8 @@ import type {
   PostMessageOptions,
   StatusListener,
   WebSocketOptions,
-  Wire,
-  WireHooks,
 } from './types.js';
+import type { Wire, WireHooks } from './wire.js';
 import { websocketWire } from './websocket.js';
 
 /**

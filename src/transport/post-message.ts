@@ -1,4 +1,5 @@
-import type { PostMessageOptions, Wire, WireHooks } from './types.js';
+import type { PostMessageOptions } from './types.js';
+import type { Wire, WireHooks } from './wire.js';
 
 /** True for a serialised origin such as `https://agent.example` (no path, no `*`, no opaque `null`). */
 const isOrigin = (origin: string) => {

@@ -62,15 +62,3 @@ export interface Connection {
   /** Stops for good: removes every listener, timer and socket; actions still waiting fail. */
   close(): void;
 }
-
-/** What a transport gives `connect`. `start` runs once `connect` is ready to hear about it. */
-export interface Wire {
-  start(): void;
-  send(message: object): boolean;
-  close(): void;
-}
-
-export interface WireHooks {
-  receive(data: unknown): void;
-  status(status: LinkStatus): void;
-}

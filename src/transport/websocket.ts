@@ -1,5 +1,6 @@
 import { backoffDelay } from './backoff.js';
-import type { WebSocketOptions, Wire, WireHooks } from './types.js';
+import type { WebSocketOptions } from './types.js';
+import type { Wire, WireHooks } from './wire.js';
 
 const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
 
