@@ -6,7 +6,10 @@ export function broadcastWire(name: string, hooks: WireHooks): Wire {
   return {
     start() {
       channel = new BroadcastChannel(name);
-      channel.onmessage = (event) => hooks.receive(event.data);
+      channel.onmessage = ({ data }) => {
+        // Another widget tab on the same name asks what we ask: requests for the other side, never state.
+        if (!/^cobrowse\.(resync|action)$/.test((data as { type?: string } | null)?.type ?? '')) hooks.receive(data);
+      };
       hooks.status('open');
     },
     send: (message) => !!channel && (channel.postMessage(message), true),

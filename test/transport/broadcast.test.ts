@@ -53,6 +53,23 @@ describe('transport: BroadcastChannel', () => {
     expect(ingested).to.deep.equal([[cobrowsesession('connected', 10)]]);
   });
 
+  it("ignores another widget tab's resync and actions on the same channel", async () => {
+    const { store, ingested } = countingStore();
+    const errors: unknown[] = [];
+    store.on('error', (error) => errors.push(error));
+    connection = connect(store, { broadcastChannel: name });
+    const other = connect(countingStore().store, { broadcastChannel: name }); // sends a resync on open
+    try {
+      agent.postMessage({ type: 'cobrowse.action', id: 'x', action: 'end', sessionId: 's', communicationId: 'c' });
+      agent.postMessage(cobrowsesession('connected', 10));
+      await until(() => ingested.length === 1, 'the session');
+      expect(ingested).to.deep.equal([cobrowsesession('connected', 10)]);
+      expect(errors).to.have.length(0);
+    } finally {
+      other.close();
+    }
+  });
+
   it('connect() without a transport says which options it takes', () => {
     expect(() => connect(countingStore().store, {} as never)).to.throw(
       TypeError,
