@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { browserArgs, ensureBrowser } from './scripts/browser.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { wsServerPlugin } from './test/support/ws-servers.mjs';
 import { demoServerPlugin } from './scripts/demo-server.mjs';
 
 let executablePath;
@@ -20,7 +21,11 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
   // demoServerPlugin: the demo's WebSocket relay and React bundle, so test/demo meets what `npm start` serves.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), demoServerPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    wsServerPlugin(),
+    demoServerPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: browserArgs() },
