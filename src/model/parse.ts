@@ -49,13 +49,8 @@ const COMMUNICATION =
   'id state initialState cobrowseSessionId controlling viewerUrl peerCount sharing held disconnectType provider peerId providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime';
 const PERSON = 'id name purpose userId screenRecordingState monitoredParticipantId';
 
-/** Our vocabulary: lower-cased `type` -> [normalised signal type, schema]. */
-const VOCABULARY: Record<string, [SignalUpdate['type'], SchemaName]> = {
-  'cobrowse.controlrequest': ['control-request', 'controlRequest'],
-  'cobrowse.navigationrequest': ['navigation-request', 'navigationRequest'],
-  'cobrowse.offerexpiry': ['offer-expiry', 'offerExpiry'],
-  'cobrowse.ack': ['ack', 'ack'],
-};
+/** Our vocabulary: `cobrowse.<name>` (any case) -> schema `<name>`, signal type `<kebab-name>`. */
+const VOCABULARY: SchemaName[] = ['controlRequest', 'navigationRequest', 'offerExpiry', 'ack'];
 
 interface Context {
   root: unknown;
@@ -192,8 +187,9 @@ function signal(ctx: Context, value: Data, path: Path) {
   const type = value.type;
   const lower = typeof type === 'string' ? type.toLowerCase() : '';
   const offer = (OFFER_EVENTS as readonly string[]).includes(lower);
-  const [kind, schema] = offer ? (['offer', 'offer'] as const) : (VOCABULARY[lower] ?? []);
-  if (!kind) {
+  const schema = offer ? 'offer' : VOCABULARY.find((name) => `cobrowse.${name.toLowerCase()}` === lower);
+  const kind = schema?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) as SignalUpdate['type'] | undefined;
+  if (!schema) {
     ctx.issues.push({
       path: [...path, 'type'],
       message:
@@ -273,6 +269,6 @@ export function parseInput(input: unknown, limits?: Partial<ParseLimits>): Parse
       warnings,
     );
   } catch {
-    return fail([{ path: '(root)', message: 'could not be read (the limits or the input threw)' }], warnings);
+    return fail([{ path: '(root)', message: 'could not be read' }], warnings);
   }
 }
