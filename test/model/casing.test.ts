@@ -23,7 +23,8 @@ describe('model: every SDK casing normalises to one shape', () => {
       const [fromCamel, fromSnake, fromPascal] = Object.values(casings).map((to) => parsed(to(camel)));
       expect(fromSnake).to.deep.equal(fromCamel);
       expect(fromPascal).to.deep.equal(fromCamel);
-      expect(fromCamel).to.deep.equal({ conversations: [], communications: [], signals: [], ...expected });
+      const empty: NormalizedInput = { conversations: [], communications: [], signals: [] };
+      expect(fromCamel).to.deep.equal({ ...empty, ...expected });
     });
   }
 
