@@ -112,29 +112,19 @@ function normalise(ctx: Context, name: SchemaName, value: unknown, path: Path): 
   const out: Data = { raw: d.state };
   for (const [key, v] of Object.entries(d)) {
     const known = ENUMS[key] as string[] | undefined;
-    const at = formatPath([...path, key], ctx.root);
     let folded = v;
     if (known) {
       folded = (v as string).toLowerCase();
       if (!known.includes(folded as string)) {
         folded = v;
-        ctx.warnings.push({
-          path: at,
-          code: 'unknown-enum',
-          message: `unknown value ${quote(v as string)}, kept as received`,
-          value: v as string,
-        });
+        warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(v as string)}, kept as received`, v as string);
       }
     } else if (TIME.test(key)) folded = toMs(v);
     else if (/url$/i.test(key)) {
       folded = safeUrl(v as string);
       if (!folded) {
-        ctx.warnings.push({
-          path: at,
-          code: 'unsafe-url',
-          message: `dropped ${quote(v as string)}: only https: (or http: on localhost) URLs are kept`,
-          value: v as string,
-        });
+        const why = `dropped ${quote(v as string)}: only https: (or http: on localhost) URLs are kept`;
+        warn(ctx, [...path, key], 'unsafe-url', why, v as string);
       }
     }
     out[key] = folded;
