@@ -13,6 +13,7 @@ interface Comm extends CommunicationUpdate {
   connection: Connection;
   at: Stamp;
   known?: Connection;
+  grantedAt?: number;
   offerExpiresAt?: number;
 }
 
@@ -26,10 +27,6 @@ const PRIORITY: Record<Connection, number> = {
   connecting: 2,
   idle: 1,
   disconnected: 0,
-};
-const OFFER_CONNECTION: Record<string, Connection> = {
-  offering: 'alerting',
-  offeringaccepted: 'connecting',
 };
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
@@ -58,7 +55,7 @@ function communications(state: StoreState, now: number): Comm[] {
   const comms: Comm[] = [];
   const sessions = new Set<string>();
   for (const record of Object.values(state.comms)) {
-    const c = { ...record.latest, at: record.stamp } as Comm;
+    const c = { ...record.latest, at: record.stamp, grantedAt: record.grantedAt } as Comm;
     for (const [key, entry] of Object.entries(record.sticky)) Object.assign(c, { [key]: entry.value });
     c.connection = knownConnection(c.state) ?? c.known ?? (c.state ? 'connecting' : 'idle');
     if (c.connection === 'connected' && c.held) c.connection = 'held';
@@ -76,7 +73,8 @@ function communications(state: StoreState, now: number): Comm[] {
       state: value.event,
       rawState: value.event,
       startAlertingTime: value.time,
-      connection: OFFER_CONNECTION[value.event] ?? 'disconnected',
+      // Alerting until the offer's own outcome applies below.
+      connection: 'alerting',
       at: stamp,
     });
   }
@@ -160,7 +158,9 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
         value.active &&
         (value.expiresAt ?? Infinity) > now &&
         (value.communicationId ?? value.sessionId ?? sessionId) === (value.communicationId ? primary.id : sessionId) &&
-        !controlledBy.some((p) => p.id === value.participantId),
+        // Answered once the requester controlled someone at or after the time it asked.
+        !controlledBy.some((p) => p.id === value.participantId) &&
+        !comms.some((c) => (c.participant?.id ?? c.id) === value.participantId && c.grantedAt! >= value.time!),
     )
     .sort((a, b) => compare(b.stamp, a.stamp))
     .map(({ value }) => ({ ...value, name: value.name ?? people[value.participantId]?.name }));

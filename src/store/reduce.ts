@@ -24,6 +24,8 @@ export interface CommRecord {
   stamp: Stamp;
   /** Identity fields (role, session id, start times, ...), each from the newest update that carried it. */
   sticky: Record<string, Entry<unknown>>;
+  /** The latest event time at which this communication controlled someone: answers older control requests. */
+  grantedAt?: number;
 }
 
 export type Person = ParticipantInfo & { conversationId?: string; mediaRoles?: string[] };
@@ -92,7 +94,13 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
   }
   const ended = held && knownConnection(held.latest.state) === 'disconnected';
   const newer = !held || (compare(at, held.stamp) > 0 && (!ended || strictlyLater(at, held.stamp)));
-  return newer ? { latest: update, stamp: at, sticky } : { ...held, sticky };
+  const granted = update.controlling?.length ? at.t : undefined;
+  const grantedAt = Math.max(held?.grantedAt ?? -Infinity, granted ?? -Infinity);
+  return {
+    ...(newer ? { latest: update, stamp: at } : held!),
+    sticky,
+    ...(grantedAt > -Infinity ? { grantedAt } : {}),
+  };
 }
 
 function mergePerson(held: Person | undefined, person: Person): Person {

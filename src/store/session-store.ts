@@ -116,13 +116,10 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       next = { ...next, pending: undefined, pendingDeadline: undefined, failed: { ...next.pending, error } };
     }
     let derived = derive(next, now, options.selfId);
-    const before = next;
-    // A granted request is answered for good: a later revoke must not bring the prompt back.
-    for (const peer of derived.control.controlledBy) next = withdraw(next, `control-request:${peer.id}`);
     if (next.pending && CONFIRMED[next.pending.action]?.(derived, next.pending)) {
       next = { ...next, pending: undefined, pendingDeadline: undefined };
+      derived = derive(next, now, options.selfId);
     }
-    if (next !== before) derived = derive(next, now, options.selfId);
     state = next;
     schedule();
     const nextJson = JSON.stringify(derived);
