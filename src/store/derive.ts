@@ -37,11 +37,11 @@ const roleOf = (c: Comm | undefined) =>
 const safeUrl = (url: string | undefined) =>
   url && /^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$))/i.test(url) ? url : undefined;
 
-function best(comms: Comm[]): Comm | undefined {
-  return [...comms].sort(
-    (a, b) => PRIORITY[b.connection] - PRIORITY[a.connection] || compare(b.at, a.at) || (a.id < b.id ? -1 : 1),
-  )[0];
-}
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+/** Best first: by PRIORITY, then the newest, then by id (so the order never depends on arrival). */
+const rank = (comms: Comm[]) =>
+  [...comms].sort((a, b) => PRIORITY[b.connection] - PRIORITY[a.connection] || compare(b.at, a.at) || byId(a, b));
+const best = (comms: Comm[]): Comm | undefined => rank(comms)[0];
 
 function freeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -90,7 +90,8 @@ function communications(state: StoreState, now: number): Comm[] {
       c.disconnectedTime ??= expired ? Math.min(c.offerExpiresAt ?? now, now) : offer?.time;
     } else if (offer?.event === 'offeringaccepted') c.connection = 'connecting';
   }
-  return comms;
+  // Oldest first, so that where two communications say something about one participant, the newer wins.
+  return comms.sort((a, b) => compare(a.at, b.at) || byId(a, b));
 }
 
 export function emptyView(state: StoreState): SessionView {
@@ -120,9 +121,9 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     : customers.map((p) => p.id).sort()[0];
   let mine = comms.filter((c) => c.id === selfId || (me !== undefined && c.participant?.id === me));
   if (!mine.length) mine = comms.filter((c) => !c.participant);
-  mine = mine.filter((c) => c.connection !== 'disconnected' || !state.dismissed.includes(c.id));
+  mine = rank(mine.filter((c) => c.connection !== 'disconnected' || !state.dismissed.includes(c.id)));
 
-  const primary = best(mine);
+  const primary = mine[0];
   if (!primary) return emptyView(state);
   const sessionId = primary.cobrowseSessionId ?? primary.id;
   const ended = primary.connection === 'disconnected';
@@ -130,7 +131,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
   const conversationId = primary.conversationId ?? (me ? people[me]?.conversationId : undefined);
 
   const peers: PeerView[] = [];
-  for (const person of Object.values(people).sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const person of Object.values(people).sort(byId)) {
     const other = person.conversationId ?? comms.find((c) => c.participant?.id === person.id)?.conversationId;
     if (person.id === me || SYSTEM.includes(person.purpose ?? '')) continue;
     if (conversationId && other && other !== conversationId) continue;
@@ -167,15 +168,13 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
   const control = requests.find((r) => r.type === 'control-request');
   const navigation = requests.find((r) => r.type === 'navigation-request');
 
-  const others: CommunicationSummary[] = mine
-    .filter((c) => c !== primary)
-    .map((c) => ({
-      communicationId: c.id,
-      sessionId: c.cobrowseSessionId ?? c.id,
-      kind: c.kind,
-      connection: c.connection,
-      role: roleOf(c),
-    }));
+  const others: CommunicationSummary[] = mine.slice(1).map((c) => ({
+    communicationId: c.id,
+    sessionId: c.cobrowseSessionId ?? c.id,
+    kind: c.kind,
+    connection: c.connection,
+    role: roleOf(c),
+  }));
 
   return freeze({
     connection: primary.connection,

@@ -92,8 +92,10 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
   for (const [key, value] of Object.entries({ ...update, known })) {
     if (value !== undefined && !SNAPSHOT.includes(key)) put(sticky, key, value, at);
   }
-  const ended = held && knownConnection(held.latest.state) === 'disconnected';
-  const newer = !held || (compare(at, held.stamp) > 0 && (!ended || strictlyLater(at, held.stamp)));
+  // An ended communication stays ended unless a strictly newer update says otherwise (or says it ended too).
+  const ends = (u: CommunicationUpdate) => knownConnection(u.state) === 'disconnected';
+  const newer =
+    !held || (compare(at, held.stamp) > 0 && (!ends(held.latest) || ends(update) || strictlyLater(at, held.stamp)));
   const granted = update.controlling?.length ? at.t : undefined;
   const grantedAt = Math.max(held?.grantedAt ?? -Infinity, granted ?? -Infinity);
   return {
