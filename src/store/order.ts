@@ -70,6 +70,3 @@ export function compare(a: Stamp, b: Stamp): number {
   if (a.t === undefined || b.t === undefined) return a.seq - b.seq;
   return a.t - b.t || a.rank - b.rank || (a.sig < b.sig ? -1 : a.sig > b.sig ? 1 : 0);
 }
-
-/** Strictly newer in event time: the only thing that may reopen a communication that ended. */
-export const strictlyLater = (a: Stamp, b: Stamp) => a.t !== undefined && b.t !== undefined && a.t > b.t;

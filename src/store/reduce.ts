@@ -3,7 +3,7 @@
  * caller passes `now`, so every rule can be tested by feeding `NormalizedInput`s directly.
  */
 import type { CommunicationUpdate, NormalizedInput, ParticipantInfo, SignalUpdate } from '../model/index.js';
-import { compare, knownConnection, rankOf, stamp, strictlyLater, timeOf } from './order.js';
+import { compare, knownConnection, rankOf, stamp, timeOf } from './order.js';
 import type { Stamp } from './order.js';
 import type { LinkStatus, PendingAction } from './types.js';
 
@@ -94,8 +94,7 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
   }
   // An ended communication stays ended unless a strictly newer update says otherwise (or says it ended too).
   const ends = (u: CommunicationUpdate) => knownConnection(u.state) === 'disconnected';
-  const newer =
-    !held || (compare(at, held.stamp) > 0 && (!ends(held.latest) || ends(update) || strictlyLater(at, held.stamp)));
+  const newer = !held || (compare(at, held.stamp) > 0 && (!ends(held.latest) || ends(update) || at.t! > held.stamp.t!));
   const granted = update.controlling?.length ? at.t : undefined;
   const grantedAt = Math.max(held?.grantedAt ?? -Infinity, granted ?? -Infinity);
   return {
@@ -161,18 +160,14 @@ export function reduce(state: StoreState, input: NormalizedInput, now: number, o
       next = settle(next, signal.actionId, signal.ok, signal.error);
     }
   }
-  const ids = Object.keys(next.comms);
-  if (ids.length > options.maxCommunications) {
-    // Forget the oldest (ended ones first) so a long-lived page does not grow without bound.
-    const order = (id: string) =>
-      [rankOf(knownConnection(next.comms[id].latest.state)) < 4, next.comms[id].stamp] as const;
-    ids.sort((a, b) => {
-      const [liveA, stampA] = order(a);
-      const [liveB, stampB] = order(b);
-      return +liveA - +liveB || compare(stampA, stampB);
-    });
-    for (const id of ids.slice(0, ids.length - options.maxCommunications)) delete next.comms[id];
-  }
+  // Forget the oldest, ended ones first, so a long-lived page does not grow without bound.
+  const keep = (id: string) => [+(next.comms[id].stamp.rank < 4), next.comms[id].stamp] as const;
+  const ids = Object.keys(next.comms).sort((a, b) => {
+    const [liveA, stampA] = keep(a);
+    const [liveB, stampB] = keep(b);
+    return liveB - liveA || compare(stampB, stampA);
+  });
+  for (const id of ids.slice(options.maxCommunications)) delete next.comms[id];
   return next;
 }
 

@@ -74,8 +74,6 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   let json = JSON.stringify(view);
   let timer: unknown;
   let counter = 0;
-  /** Actions with only a local effect, kept briefly so a late refusal (`settle`) still shows. */
-  const sent = new Map<string, PendingAction>();
 
   // A throwing listener must not stop the others or the store: rethrow it on its own.
   const safely = (fn: () => void) => {
@@ -139,12 +137,11 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         emit('error', result.error);
         return result;
       }
-      let next = reduce(state, result.value, clock(), reduceOptions);
-      for (const signal of result.value.signals) {
-        const action = signal.type === 'ack' && !signal.ok && sent.get(signal.actionId);
-        if (action) next = { ...next, failed: { ...action, error: signal.error || 'Refused' } };
-      }
-      return { ok: true, changed: commit(next), warnings: result.warnings };
+      return {
+        ok: true,
+        changed: commit(reduce(state, result.value, clock(), reduceOptions)),
+        warnings: result.warnings,
+      };
     },
     getState: () => view,
     subscribe(listener) {
@@ -152,7 +149,6 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       return () => void listeners.delete(listener);
     },
     reset() {
-      sent.clear();
       commit({ ...INITIAL_STATE, link: state.link });
     },
     act(detail) {
@@ -166,8 +162,6 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       if (CONFIRMED[detail.action]) {
         next = { ...next, pending: action, pendingDeadline: now + pendingTimeoutMs };
       } else {
-        sent.set(action.id, action);
-        if (sent.size > 8) sent.delete(sent.keys().next().value!);
         const { control, navigationRequest, others } = view;
         if (detail.action === 'decline-control' && control.request) {
           next = withdraw(next, `control-request:${control.request.participantId}`);
@@ -185,9 +179,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       return action;
     },
     settle(actionId, ok, error) {
-      const action = sent.get(actionId);
-      if (state.pending?.id === actionId) commit(settle(state, actionId, ok, error));
-      else if (action && !ok) commit({ ...state, failed: { ...action, error: error || 'Refused' } });
+      commit(settle(state, actionId, ok, error));
     },
     setLink(status) {
       commit({ ...state, link: status });

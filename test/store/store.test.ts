@@ -226,13 +226,15 @@ describe('store: createSessionStore (end to end through the parser)', () => {
       expect(store.getState().failed).to.include({ id: second.id, error: 'Backend said no' });
     });
 
-    it('a late refusal of a local-only action still shows', () => {
-      const { store } = setup();
+    it('decline-control has only a local effect: nothing pending, and settle of an unknown id changes nothing', () => {
+      const { store, sent } = setup();
       store.ingest(cobrowsesession('connected', 1));
+      const view = store.getState();
       const action = store.act(detail('decline-control'));
-      expect(store.getState().pending).to.equal(undefined);
+      expect(sent).to.deep.equal([action]);
+      expect(store.getState()).to.deep.equal(view);
       store.settle(action.id, false);
-      expect(store.getState().failed).to.include({ id: action.id, error: 'Refused' });
+      expect(store.getState()).to.deep.equal(view);
     });
 
     it('open-viewer needs no confirmation; dismiss clears an ended session to idle', () => {
