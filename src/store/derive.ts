@@ -159,9 +159,10 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
         value.active &&
         (value.expiresAt ?? Infinity) > now &&
         (value.communicationId ?? value.sessionId ?? sessionId) === (value.communicationId ? primary.id : sessionId) &&
-        // Answered once the requester controlled someone at or after the time it asked.
-        !controlledBy.some((p) => p.id === value.participantId) &&
-        !comms.some((c) => (c.participant?.id ?? c.id) === value.participantId && c.grantedAt! >= value.time!),
+        // A control request is answered once the requester controls me, or controlled someone since it asked.
+        (value.type !== 'control-request' ||
+          (!controlledBy.some((p) => p.id === value.participantId) &&
+            !comms.some((c) => (c.participant?.id ?? c.id) === value.participantId && c.grantedAt! >= value.time!))),
     )
     .sort((a, b) => compare(b.stamp, a.stamp))
     .map(({ value }) => ({ ...value, name: value.name ?? people[value.participantId]?.name }));

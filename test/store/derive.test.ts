@@ -493,6 +493,18 @@ describe('store: reduce + derive (normalised input)', () => {
       expect(viewOf([...granted, input(agent(5, []))], { now: ms(6) }).control.request).to.equal(undefined);
     });
 
+    it('keeps a navigation request from a peer who controls me', () => {
+      const agent = comm('c-agent', 'connected', 3, {
+        controlling: ['p-cust'],
+        participant: { id: 'p-agent', purpose: 'agent' },
+      });
+      const me = comm('c1', 'connected', 1, { participant: { id: 'p-cust', purpose: 'customer' } });
+      const nav = { type: 'navigation-request', participantId: 'p-agent', time: ms(4), active: true } as const;
+      const view = viewOf([input(me, agent, nav)]);
+      expect(view.control.controlledBy.length).to.equal(1);
+      expect(view.navigationRequest?.participantId).to.equal('p-agent');
+    });
+
     it('shows a navigation request until withdrawn', () => {
       const nav = {
         type: 'navigation-request',
