@@ -108,6 +108,36 @@ describe('store: createSessionStore (end to end through the parser)', () => {
       expect(calls.length).to.equal(3);
     });
 
+    it('keep running when one of them throws; the error is rethrown on its own', async () => {
+      const { store, calls } = counting();
+      const seen: unknown[] = [];
+      // Catch the rethrown error before the test runner reports it as an uncaught one.
+      const swallow = (event: ErrorEvent) => {
+        seen.push(event.error);
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      };
+      const onerror = window.onerror;
+      window.onerror = null;
+      window.addEventListener('error', swallow, true);
+      try {
+        store.subscribe(() => {
+          throw new Error('listener failed (expected: this log is part of the test)');
+        });
+        const late = counting(store);
+        expect(store.ingest(cobrowsesession('alerting', 1)).ok).to.equal(true);
+        expect(calls.length).to.equal(1);
+        expect(late.calls.length).to.equal(1);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      } finally {
+        window.removeEventListener('error', swallow, true);
+        window.onerror = onerror;
+      }
+      expect(seen.map((e) => (e as Error).message)).to.deep.equal([
+        'listener failed (expected: this log is part of the test)',
+      ]);
+    });
+
     it('run once per setLink change and never for the same status', () => {
       const { store, calls } = counting();
       store.setLink('open');
@@ -168,6 +198,16 @@ describe('store: createSessionStore (end to end through the parser)', () => {
       store.ingest(cobrowsesession('connected', 10));
       expect(store.getState().pending).to.equal(undefined);
       expect(time.scheduled).to.equal(0);
+    });
+
+    it('a newer action replaces the pending one', () => {
+      const { store } = setup();
+      store.ingest(cobrowsesession('alerting', 1));
+      store.act(detail('accept'));
+      const decline = store.act(detail('decline'));
+      expect(store.getState().pending?.id).to.equal(decline.id);
+      store.ingest(cobrowsesession('disconnected', 3));
+      expect(store.getState().pending).to.equal(undefined);
     });
 
     it('gives every action a unique id', () => {
