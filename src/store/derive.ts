@@ -81,13 +81,17 @@ function communications(state: StoreState, now: number): Comm[] {
   for (const c of comms) {
     const sessionId = c.cobrowseSessionId ?? c.id;
     const offer = state.offers[sessionId]?.value;
-    c.offerExpiresAt = state.expiries[c.id] ?? state.expiries[sessionId] ?? offer?.expiresAt ?? state.expiries[''];
+    c.offerExpiresAt = state.expiries[c.id] ?? state.expiries[sessionId] ?? offer?.expiresAt;
     if (c.connection !== 'alerting') continue;
     const expired = offer?.event === 'offeringexpired' || (c.offerExpiresAt ?? Infinity) <= now;
     if (expired || offer?.event === 'offeringrejected') {
       c.connection = 'disconnected';
       c.disconnectType ??= expired ? 'timeout' : 'client';
-      c.disconnectedTime ??= expired ? Math.min(c.offerExpiresAt ?? now, now) : offer?.time;
+      // When it ended: the expiry that passed, or the time of the event that ended it (never a moving `now`).
+      const ends = [c.offerExpiresAt, /(expired|rejected)$/.test(offer?.event ?? '') ? offer?.time : undefined].filter(
+        (t): t is number => t! <= now,
+      );
+      c.disconnectedTime ??= ends.length ? Math.min(...ends) : undefined;
     } else if (offer?.event === 'offeringaccepted') c.connection = 'connecting';
   }
   // Oldest first, so that where two communications say something about one participant, the newer wins.
