@@ -32,16 +32,16 @@ export interface SessionStoreOptions {
 
 /** When the session itself has confirmed an action. Actions not listed have only a local effect. */
 const CONFIRMED: Partial<Record<ActionName, (view: SessionView, action: PendingAction) => boolean>> = {
-  accept: (view, action) => connectionOf(view, action) !== 'alerting',
-  decline: (view, action) => connectionOf(view, action) === 'disconnected',
-  end: (view, action) => connectionOf(view, action) === 'disconnected',
+  accept: (view, action) => connectionFor(view, action) !== 'alerting',
+  decline: (view, action) => connectionFor(view, action) === 'disconnected',
+  end: (view, action) => connectionFor(view, action) === 'disconnected',
   'revoke-control': (view) => !view.control.controlledBy.length,
   'accept-control': (view) => view.control.controlledBy.length > 0,
   'request-control': (view) => view.control.controlling.length > 0,
 };
 
 /** The connection of the communication an action was about (gone counts as ended). */
-function connectionOf(view: SessionView, action: PendingAction) {
+function connectionFor(view: SessionView, action: PendingAction) {
   if (view.communicationId === action.communicationId) return view.connection;
   return view.others.find((o) => o.communicationId === action.communicationId)?.connection ?? 'disconnected';
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { connectionOf } from '../../src/store/index.js';
-import { derive } from '../../src/store/derive.js';
+import { derive, nextDeadline } from '../../src/store/derive.js';
 import { INITIAL_STATE, reduce } from '../../src/store/reduce.js';
 import { comm, input, iso, ms, OPTIONS, person, stateOf, viewOf } from './helpers.js';
 
@@ -437,6 +437,22 @@ describe('store: reduce + derive (normalised input)', () => {
       expect(viewOf([input(alerting, expiry), input(comm('c1', 'connected', 8))], { now: ms(20) }).connection).to.equal(
         'connected',
       );
+    });
+  });
+
+  describe('nextDeadline (when the view next changes by itself)', () => {
+    it('is the earliest future expiry of an active request, an offer or a pending action, else none', () => {
+      const request = { type: 'control-request', participantId: 'p', time: ms(2), active: true } as const;
+      const offer = { type: 'offer', event: 'offering', sessionId: 's', expiresAt: ms(20) } as const;
+      expect(nextDeadline(stateOf([input(comm('c1', 'connected', 1))]), ms(3))).to.equal(undefined);
+      expect(nextDeadline(stateOf([input(request)]), ms(3))).to.equal(ms(32));
+      expect(nextDeadline(stateOf([input(request, offer)]), ms(3))).to.equal(ms(20));
+      expect(nextDeadline(stateOf([input(request, offer)]), ms(20))).to.equal(ms(32));
+      expect(nextDeadline(stateOf([input(request, offer)]), ms(32))).to.equal(undefined);
+      expect(
+        nextDeadline(stateOf([input(request), input({ ...request, active: false, time: ms(3) })]), ms(3)),
+      ).to.equal(undefined);
+      expect(nextDeadline({ ...stateOf([]), pendingDeadline: ms(9) }, ms(3))).to.equal(ms(9));
     });
   });
 
