@@ -74,6 +74,8 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   let json = JSON.stringify(view);
   let timer: unknown;
   let counter = 0;
+  /** The last action with only a local effect, so a refusal the transport reports for it still shows. */
+  let local: PendingAction | undefined;
 
   // A throwing listener must not stop the others or the store: rethrow it on its own.
   const safely = (fn: () => void) => {
@@ -162,6 +164,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       if (CONFIRMED[detail.action]) {
         next = { ...next, pending: action, pendingDeadline: now + pendingTimeoutMs };
       } else {
+        local = action;
         const { control, navigationRequest, others } = view;
         if (detail.action === 'decline-control' && control.request) {
           next = withdraw(next, `control-request:${control.request.participantId}`);
@@ -179,7 +182,9 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       return action;
     },
     settle(actionId, ok, error) {
-      commit(settle(state, actionId, ok, error));
+      const next = settle(state, actionId, ok, error);
+      const refused = next === state && !ok && local?.id === actionId;
+      commit(refused ? { ...state, failed: { ...local!, error: error || 'Refused' } } : next);
     },
     setLink(status) {
       commit({ ...state, link: status });

@@ -266,15 +266,18 @@ describe('store: createSessionStore (end to end through the parser)', () => {
       expect(store.getState().failed).to.include({ id: second.id, error: 'Backend said no' });
     });
 
-    it('decline-control has only a local effect: nothing pending, and settle of an unknown id changes nothing', () => {
+    it('decline-control has only a local effect, but a refusal the transport reports for it still shows', () => {
       const { store, sent } = setup();
       store.ingest(cobrowsesession('connected', 1));
       const view = store.getState();
       const action = store.act(detail('decline-control'));
       expect(sent).to.deep.equal([action]);
       expect(store.getState()).to.deep.equal(view);
-      store.settle(action.id, false);
+      store.settle('unknown-id', false);
+      store.settle(action.id, true);
       expect(store.getState()).to.deep.equal(view);
+      store.settle(action.id, false, 'queue full');
+      expect(store.getState().failed).to.include({ id: action.id, error: 'queue full' });
     });
 
     it('open-viewer needs no confirmation; dismiss clears an ended session to idle', () => {
