@@ -1,144 +1,264 @@
 import * as z from 'zod/mini';
+import { DEFAULT_LIMITS, formatPath, kindOf, prepare } from './prepare.js';
+import type { Path } from './prepare.js';
+import { schemas, TIME } from './schemas.js';
+import type { SchemaName } from './schemas.js';
+import { KNOWN_STATES } from './types.js';
 import type {
+  CommunicationKind,
   CommunicationUpdate,
   NormalizedInput,
   ParseIssue,
   ParseLimits,
   ParseResult,
   ParseWarning,
+  ParticipantInfo,
+  SignalUpdate,
 } from './types.js';
-import { KNOWN_STATES } from './types.js';
+import { DISCONNECT_TYPES, OFFER_EVENTS, PURPOSES, RECORDING_STATES, safeUrl, toMs } from './values.js';
 
-export const DEFAULT_LIMITS: ParseLimits = {
-  maxBytes: 1024 * 1024,
-  maxParticipants: 200,
-  maxStringLength: 8192,
-  maxBatch: 1000,
-  maxDepth: 32,
+export { DEFAULT_LIMITS } from './prepare.js';
+export { schemasBuilt } from './schemas.js';
+
+type Data = Record<string, unknown>;
+
+/**
+ * How shapes are told apart, after keys are camelCased (first match wins):
+ * `topicName` -> envelope; `type` -> Messenger offer or our vocabulary; `participants` -> conversation; a
+ * participant key (`purpose`, `name`, `cobrowsesessions`, ...) -> a participant, a CobrowseMediaParticipant when
+ * it also has a co-browse key (`cobrowseSessionId`, `cobrowseRole`, `controlling`, `viewerUrl`); `sharing`,
+ * `peerCount` or `context` -> Screenshare; anything else -> Cobrowsesession.
+ */
+const has = (value: Data, keys: string) => keys.split(' ').some((key) => key in value);
+const PARTICIPANT_KEYS =
+  'purpose name userId user startTime endTime participantType mediaRoles direction cobrowsesessions screenshares';
+const COBROWSE_KEYS = 'cobrowseSessionId cobrowseRole controlling viewerUrl';
+
+/** Enum fields and their known (lower-case) values. */
+const ENUMS: Data = {
+  state: KNOWN_STATES,
+  initialState: KNOWN_STATES,
+  disconnectType: DISCONNECT_TYPES,
+  cobrowseRole: ['sharer', 'viewer'],
+  purpose: PURPOSES,
+  screenRecordingState: RECORDING_STATES,
 };
 
-// Built on first use so that loading the bundle does no validation work.
-let cobrowsesessionSchema: ReturnType<typeof buildCobrowsesession> | undefined;
+/** What a communication or a participant keeps of a validated, folded node. */
+const COMMUNICATION =
+  'id state initialState cobrowseSessionId controlling viewerUrl peerCount sharing held disconnectType provider peerId providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime';
+const PERSON = 'id name purpose userId screenRecordingState monitoredParticipantId';
 
-function buildCobrowsesession() {
-  // Jitless: zod's JIT calls `new Function`, which a strict Content-Security-Policy blocks.
-  z.config({ jitless: true });
-  const str = z.optional(z.string());
-  return z.object({
-    id: z.string(),
-    state: str,
-    cobrowseSessionId: str,
-    cobrowseRole: str,
-    controlling: z.optional(z.array(z.string())),
-    viewerUrl: str,
-    disconnectType: str,
-    providerEventTime: str,
-    startAlertingTime: str,
-    connectedTime: str,
-    disconnectedTime: str,
-  });
+/** Our vocabulary: `cobrowse.<name>` (any case) -> schema `<name>`, signal type `<kebab-name>`. */
+const VOCABULARY: SchemaName[] = ['controlRequest', 'navigationRequest', 'offerExpiry', 'ack'];
+
+interface Context {
+  root: unknown;
+  out: NormalizedInput;
+  issues: { path: Path; message: string }[];
+  warnings: ParseWarning[];
 }
 
-/** Number of schemas built so far (tests prove loading builds none). */
-export function schemasBuilt(): number {
-  return cobrowsesessionSchema ? 1 : 0;
+const isRecord = (value: unknown): value is Data =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The named fields of `from` that are defined: a store spreading an update keeps what was not sent. */
+function pick<T>(from: Data, keys: string): T {
+  const out: Data = {};
+  for (const key of keys.split(' ')) if (from[key] !== undefined) out[key] = from[key];
+  return out as T;
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+function valueAt(root: unknown, path: Path): unknown {
+  let node = root as Data | undefined;
+  for (const key of path) node = node && typeof node === 'object' ? (node[key] as Data) : undefined;
+  return node;
+}
+
+/** zod/mini ships no English messages (and loading its locales costs bytes), so issues are worded here. */
+function describe(issue: z.core.$ZodIssue, value: unknown): string {
+  const custom = issue.code === 'custom';
+  const received =
+    custom && typeof value === 'string' ? quote(value) : custom && typeof value === 'number' ? value : kindOf(value);
+  if (issue.code === 'invalid_type') {
+    const want = `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+    return value === undefined ? `missing (expected ${want})` : `expected ${want}, received ${received}`;
   }
-  return out || '(root)';
+  return `${custom ? issue.message : `invalid (${issue.code})`}, received ${received}`;
 }
 
-function toTime(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
+function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
+  const result = z.safeParse(schemas()[name], value);
+  if (result.success) return result.data as Data;
+  for (const issue of result.error.issues) {
+    const at = [...path, ...(issue.path as Path)];
+    ctx.issues.push({ path: at, message: describe(issue, valueAt(ctx.root, at)) });
+  }
 }
 
-function fail(message: string, issues: ParseIssue[]): ParseResult {
-  return { ok: false, error: { message, issues }, warnings: [] };
+function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value: string) {
+  ctx.warnings.push({ path: formatPath(path, ctx.root), code, message, value });
 }
 
 /**
- * Parses anything the widget may be fed into one normalised shape. Never throws.
+ * Validates `value` against a schema, then folds it: enums lower-cased when known (kept verbatim with an
+ * `unknown-enum` warning when not), times to epoch ms, URLs allow-listed (dropped with an `unsafe-url` warning).
  */
-export function parseInput(input: unknown, limits: ParseLimits = DEFAULT_LIMITS): ParseResult {
-  try {
-    return parseUnsafe(input, limits);
-  } catch (error) {
-    return fail(`(root): input could not be read (${String(error)})`, [
-      { path: '(root)', message: 'input could not be read' },
-    ]);
+function normalise(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
+  const d = check(ctx, name, value, path);
+  if (!d) return undefined;
+  const out: Data = { raw: d.state };
+  for (const [key, v] of Object.entries(d)) {
+    const known = ENUMS[key] as string[] | undefined;
+    let folded = v;
+    if (known) {
+      folded = (v as string).toLowerCase();
+      if (!known.includes(folded as string)) {
+        folded = v;
+        warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(v as string)}, kept as received`, v as string);
+      }
+    } else if (TIME.test(key)) folded = toMs(v);
+    else if (/url$/i.test(key)) {
+      folded = safeUrl(v as string);
+      if (!folded) {
+        const why = `dropped ${quote(v as string)}: only https: (or http: on localhost) URLs are kept`;
+        warn(ctx, [...path, key], 'unsafe-url', why, v as string);
+      }
+    }
+    out[key] = folded;
+  }
+  return out;
+}
+
+function communication(ctx: Context, n: Data, kind: CommunicationKind, extra: Data) {
+  const self = n.self as { name?: string } | undefined;
+  const update = pick<CommunicationUpdate>(
+    {
+      peerId: n.peer,
+      disconnectedTime: n.endTime,
+      ...n,
+      kind,
+      rawState: n.raw,
+      role: n.cobrowseRole,
+      selfName: self?.name,
+      ...extra,
+    },
+    `kind rawState role selfName participant conversationId ${COMMUNICATION}`,
+  );
+  ctx.out.communications.push(update);
+  return update;
+}
+
+function participant(ctx: Context, value: Data, path: Path, conversationId?: unknown): ParticipantInfo | undefined {
+  const n = normalise(ctx, 'node', value, path);
+  if (!n) return undefined;
+  const user = n.user as { id?: string } | undefined;
+  const info = pick<ParticipantInfo>({ userId: user?.id, ...n }, PERSON);
+  const extra = { participant: info, conversationId };
+  if (has(value, COBROWSE_KEYS)) {
+    const state = communication(ctx, n, 'cobrowse', extra).state;
+    if (state !== undefined) info.state = state;
+  }
+  for (const [key, kind] of [
+    ['cobrowsesessions', 'cobrowse'],
+    ['screenshares', 'screenshare'],
+  ] as const) {
+    (n[key] as unknown[] | undefined)?.forEach((item, i) => {
+      const leg = normalise(ctx, 'node', item, [...path, key, i]);
+      if (leg) communication(ctx, leg, kind, extra);
+    });
+  }
+  return info;
+}
+
+function signal(ctx: Context, value: Data, path: Path) {
+  const type = value.type;
+  const lower = typeof type === 'string' ? type.toLowerCase() : '';
+  const offer = (OFFER_EVENTS as readonly string[]).includes(lower);
+  const schema = offer ? 'offer' : VOCABULARY.find((name) => `cobrowse.${name.toLowerCase()}` === lower);
+  const kind = schema?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) as SignalUpdate['type'] | undefined;
+  if (!schema) {
+    ctx.issues.push({
+      path: [...path, 'type'],
+      message:
+        typeof type === 'string'
+          ? `unknown type ${quote(type)} (expected a Messenger Offering* event or cobrowse.controlRequest, navigationRequest, offerExpiry, ack)`
+          : `expected a string, received ${kindOf(type)}`,
+    });
+    return;
+  }
+  const n = normalise(ctx, schema, value, path);
+  if (!n) return;
+  if (kind === 'offer-expiry' && !n.communicationId && !n.sessionId) {
+    ctx.issues.push({ path, message: 'missing (expected a communicationId or a sessionId)' });
+    return;
+  }
+  const request = kind === 'control-request' || kind === 'navigation-request';
+  ctx.out.signals.push(
+    pick<SignalUpdate>(
+      { ...n, type: kind, event: offer ? lower : undefined, active: request ? (n.active ?? true) : undefined },
+      'type event participantId communicationId sessionId sessionJoinToken name url time expiresAt active actionId ok error',
+    ),
+  );
+}
+
+function item(ctx: Context, value: unknown, path: Path): void {
+  if (!isRecord(value)) {
+    ctx.issues.push({ path, message: `expected an object, received ${kindOf(value)}` });
+  } else if ('topicName' in value) {
+    const topic = (check(ctx, 'envelope', value, path)?.topicName as string | undefined)?.toLowerCase();
+    if (topic === 'channel.metadata') ctx.out.signals.push({ type: 'heartbeat' });
+    else if (topic?.startsWith('v2.system.')) {
+      warn(ctx, [...path, 'topicName'], 'ignored', `system topic ${quote(topic)}`, topic);
+    } else if (topic) item(ctx, value.eventBody, [...path, 'eventBody']);
+  } else if ('type' in value) {
+    signal(ctx, value, path);
+  } else if ('participants' in value) {
+    const d = check(ctx, 'conversation', value, path);
+    if (!d) return;
+    const participants: ParticipantInfo[] = [];
+    (d.participants as unknown[]).forEach((p, i) => {
+      const info = participant(ctx, p as Data, [...path, 'participants', i], d.id);
+      if (info) participants.push(info);
+    });
+    ctx.out.conversations.push(pick({ id: d.id, participants }, 'id participants'));
+  } else if (has(value, PARTICIPANT_KEYS)) {
+    const info = participant(ctx, value, path);
+    if (info) ctx.out.conversations.push({ participants: [info] });
+  } else {
+    const n = normalise(ctx, 'node', value, path);
+    if (n) communication(ctx, n, has(value, 'sharing peerCount context') ? 'screenshare' : 'cobrowse', {});
   }
 }
 
-function parseUnsafe(input: unknown, limits: ParseLimits): ParseResult {
-  if (typeof input === 'string') {
-    if (input.length > limits.maxBytes) {
-      return fail(`(root): payload is ${input.length} bytes, over the maxBytes limit of ${limits.maxBytes}`, [
-        { path: '(root)', message: `over the maxBytes limit of ${limits.maxBytes}` },
-      ]);
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(input);
-    } catch {
-      return fail('(root): not valid JSON', [{ path: '(root)', message: 'not valid JSON' }]);
-    }
-    return parseUnsafe(parsed, limits);
+function fail(issues: ParseIssue[], warnings: ParseWarning[]): ParseResult {
+  const shown = issues.slice(0, 3).map((issue) => `${issue.path}: ${issue.message}`);
+  if (issues.length > 3) shown.push(`and ${issues.length - 3} more`);
+  return { ok: false, error: { message: shown.join('; '), issues }, warnings };
+}
+
+/**
+ * Parses anything the widget may be fed into one normalised shape. Never throws: limits are checked and the input
+ * copied into plain data first (prepare.ts), then each item is told apart, validated and normalised.
+ */
+export function parseInput(input: unknown, limits?: Partial<ParseLimits>): ParseResult {
+  let warnings: ParseWarning[] = [];
+  try {
+    const prepared = prepare(input, { ...DEFAULT_LIMITS, ...limits });
+    warnings = prepared.warnings;
+    if (!prepared.ok) return fail([prepared.issue], warnings);
+    const root = prepared.value;
+    const ctx: Context = { root, out: { conversations: [], communications: [], signals: [] }, issues: [], warnings };
+    if (Array.isArray(root)) root.forEach((value, i) => item(ctx, value, [i]));
+    else item(ctx, root, []);
+    if (!ctx.issues.length) return { ok: true, value: ctx.out, warnings };
+    return fail(
+      ctx.issues.map((issue) => ({ path: formatPath(issue.path, root), message: issue.message })),
+      warnings,
+    );
+  } catch {
+    return fail([{ path: '(root)', message: 'could not be read' }], warnings);
   }
-  const items = Array.isArray(input) ? input : [input];
-  const value: NormalizedInput = { conversations: [], communications: [], signals: [] };
-  const warnings: ParseWarning[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const prefix: PropertyKey[] = Array.isArray(input) ? [i] : [];
-    const item: unknown = items[i];
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      const path = formatPath(prefix);
-      return fail(`${path}: expected an object, received ${item === null ? 'null' : typeof item}`, [
-        { path, message: 'expected an object' },
-      ]);
-    }
-    let body: object = item;
-    if ('topicName' in item && 'eventBody' in item) {
-      if (item.topicName === 'channel.metadata') {
-        value.signals.push({ type: 'heartbeat' });
-        continue;
-      }
-      prefix.push('eventBody' as never);
-      body = item.eventBody as object;
-    }
-    cobrowsesessionSchema ??= buildCobrowsesession();
-    const result = cobrowsesessionSchema.safeParse(body);
-    if (!result.success) {
-      const issues = result.error.issues.map((issue) => ({
-        path: formatPath([...prefix, ...issue.path]),
-        message: issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message,
-      }));
-      return fail(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), issues);
-    }
-    const data = result.data;
-    const folded = data.state?.toLowerCase();
-    const comm: CommunicationUpdate = {
-      id: data.id,
-      kind: 'cobrowse',
-      state: folded && (KNOWN_STATES as readonly string[]).includes(folded) ? folded : data.state,
-      rawState: data.state,
-      cobrowseSessionId: data.cobrowseSessionId,
-      role: data.cobrowseRole?.toLowerCase(),
-      controlling: data.controlling,
-      viewerUrl: data.viewerUrl,
-      disconnectType: data.disconnectType,
-      providerEventTime: toTime(data.providerEventTime),
-      startAlertingTime: toTime(data.startAlertingTime),
-      connectedTime: toTime(data.connectedTime),
-      disconnectedTime: toTime(data.disconnectedTime),
-    };
-    value.communications.push(comm);
-  }
-  return { ok: true, value, warnings };
 }

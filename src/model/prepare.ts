@@ -1,0 +1,151 @@
+import type { ParseIssue, ParseLimits, ParseWarning } from './types.js';
+
+/**
+ * The one pass over raw input before any schema runs: it checks every limit, copies the input into plain data
+ * (so getters, proxies and prototypes are read once, here, inside a guard) and maps every key to camelCase.
+ */
+
+export const DEFAULT_LIMITS: ParseLimits = {
+  maxBytes: 1024 * 1024,
+  maxParticipants: 200,
+  maxStringLength: 8192,
+  maxBatch: 1000,
+  maxDepth: 32,
+};
+
+export type Path = (string | number)[];
+
+/** A normalised object -> the keys as the caller spelled them, so error paths speak the caller's casing. */
+const spelled = new WeakMap<object, Record<string, string>>();
+
+/**
+ * `cobrowse_session_id`, `CobrowseSessionId`, `_self`, `Self`, `ID` -> `cobrowseSessionId`, `self`, `id`.
+ * Leading and trailing underscores go, so no key can come out as `__proto__`.
+ */
+export function camelKey(key: string): string {
+  const bare = key.replace(/^_+|_+$/g, '');
+  if (/^[A-Z\d]+$/.test(bare)) return bare.toLowerCase();
+  return bare.replace(/_+(.)/g, (_, c: string) => c.toUpperCase()).replace(/^[A-Z]/, (c) => c.toLowerCase());
+}
+
+/** `participants[2].cobrowsesessions[0].state`; keys are translated back through `root` when it is given. */
+export function formatPath(path: Path, root?: unknown): string {
+  let node = root as Record<string, unknown> | undefined;
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += (out ? '.' : '') + ((node && spelled.get(node)?.[key]) ?? key);
+    node = node?.[key] as Record<string, unknown> | undefined;
+  }
+  return out || '(root)';
+}
+
+/** `number`, `array`, `null`, `nothing`: what a value is, for messages. */
+export function kindOf(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+class Reject {
+  constructor(readonly message: string) {}
+}
+
+export type Prepared =
+  { ok: true; value: unknown; warnings: ParseWarning[] } | { ok: false; issue: ParseIssue; warnings: ParseWarning[] };
+
+/** UTF-8 length without encoding the string unless the UTF-16 length leaves the answer open. */
+function utf8Length(text: string, max: number): number {
+  return text.length > max || text.length * 3 <= max ? text.length : new TextEncoder().encode(text).length;
+}
+
+export function prepare(input: unknown, limits: ParseLimits): Prepared {
+  const warnings: ParseWarning[] = [];
+  // Keys as the caller spelled them: the normalised tree is still being built when a limit trips.
+  const path: Path = [];
+  const open = new Set<object>();
+  let bytes = 0;
+
+  const limit = (name: keyof ParseLimits, what: string) => {
+    throw new Reject(`${what}, over the ${name} limit of ${limits[name]}`);
+  };
+
+  const copy = (value: unknown, depth: number): unknown => {
+    switch (typeof value) {
+      case 'string':
+        if (value.length > limits.maxStringLength) limit('maxStringLength', `string is ${value.length} characters`);
+        bytes += value.length + 2;
+        break;
+      case 'bigint':
+      case 'symbol':
+        throw new Reject(`expected a JSON value, received ${typeof value}`);
+      case 'function':
+        return undefined;
+      case 'object': {
+        if (value === null) return null;
+        if (value instanceof Date) return value.getTime();
+        if (depth > limits.maxDepth) limit('maxDepth', `nested ${depth} levels deep`);
+        if (open.has(value)) throw new Reject('contains a cyclic reference');
+        open.add(value);
+        let out: unknown[] | Record<string, unknown>;
+        if (Array.isArray(value)) {
+          const length = value.length;
+          if (depth === 1 && length > limits.maxBatch) limit('maxBatch', `batch has ${length} items`);
+          if (camelKey(String(path.at(-1))) === 'participants' && length > limits.maxParticipants) {
+            limit('maxParticipants', `conversation has ${length} participants`);
+          }
+          out = [];
+          for (let i = 0; i < length; i++) {
+            path.push(i);
+            out.push(copy(value[i], depth + 1));
+            path.pop();
+          }
+        } else {
+          const keys: Record<string, string> = Object.create(null);
+          const record: Record<string, unknown> = Object.create(null);
+          for (const raw of Object.keys(value)) {
+            const key = camelKey(raw);
+            path.push(raw);
+            keys[key] ??= raw;
+            bytes += raw.length + 4;
+            const item = copy((value as Record<string, unknown>)[raw], depth + 1);
+            path.pop();
+            if (item === undefined || item === null) continue;
+            if (key in record) {
+              warnings.push({
+                path: formatPath([...path, raw]),
+                code: 'ignored',
+                message: `"${raw}" repeats "${keys[key]}"; the first is kept`,
+                value: raw,
+              });
+            } else record[key] = item;
+          }
+          spelled.set(record, keys);
+          out = record;
+        }
+        open.delete(value);
+        return out;
+      }
+      default:
+        bytes += String(value).length + 1;
+    }
+    if (bytes > limits.maxBytes) limit('maxBytes', `payload is over ${bytes} bytes`);
+    return value;
+  };
+
+  try {
+    if (typeof input === 'string') {
+      const size = utf8Length(input, limits.maxBytes);
+      if (size > limits.maxBytes) limit('maxBytes', `payload is ${size} bytes`);
+      try {
+        input = JSON.parse(input);
+      } catch (error) {
+        throw new Reject(`not valid JSON (${(error as Error).message})`);
+      }
+    }
+    return { ok: true, value: copy(input, 1), warnings };
+  } catch (error) {
+    const message = error instanceof Reject ? error.message : 'could not be read (a getter or proxy threw)';
+    return { ok: false, issue: { path: formatPath(path), message }, warnings };
+  }
+}

@@ -1,0 +1,37 @@
+/** Scalar rules shared by the schemas and the normaliser: timestamps, enums, URLs. */
+
+const ISO = /^(\d{4})-(\d\d)-(\d\d)[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$/i;
+
+/**
+ * ISO-8601 (with or without seconds and milliseconds, with `Z`, an offset, or no zone, read as UTC as Genesys
+ * sends it) or epoch milliseconds -> epoch milliseconds; anything else -> undefined. The pattern comes first
+ * because `Date.parse` alone also accepts "Nov 22 2026" and reads a zone-less time in the browser's zone; the day
+ * check catches what `Date.parse` rolls over (February 30 -> March 2).
+ */
+export function toMs(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  const m = typeof value === 'string' ? ISO.exec(value) : null;
+  if (!m || new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDate() !== +m[3]) return undefined;
+  const ms = Date.parse(m[4] ? (value as string) : `${value}Z`);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+export const DISCONNECT_TYPES =
+  'endpoint client system timeout transfer transfer.conference transfer.consult transfer.forward transfer.noanswer transfer.notavailable transport.failure error peer other spam uncallable'.split(
+    ' ',
+  );
+export const RECORDING_STATES = 'requested active paused stopped error timeout'.split(' ');
+export const ROLES = ['sharer', 'viewer'];
+export const PURPOSES = 'agent user customer external acd ivr workflow'.split(' ');
+export const OFFER_EVENTS = ['offering', 'offeringexpired', 'offeringaccepted', 'offeringrejected'] as const;
+
+/** `https:` anywhere, `http:` only on this machine; the parsed, canonical href, or undefined. */
+export function safeUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && local) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,75 @@
+import type { PendingAction, SessionStore } from '../store/index.js';
+import type { ActionOptions } from './types.js';
+
+/** `{ type: 'cobrowse.ack', actionId, ok, error? }`: the other side's answer to one action. */
+interface Ack {
+  type: 'cobrowse.ack';
+  actionId: string;
+  ok?: unknown;
+  error?: unknown;
+}
+
+const isAck = (message: unknown): message is Ack =>
+  (message as Ack | null)?.type === 'cobrowse.ack' && typeof (message as Ack).actionId === 'string';
+
+export interface Outbox {
+  /** Sends what waits, in order, while the wire takes it. */
+  flush(): void;
+  /** Settles the action an ack names; `true` when `message` was an ack (handled, not for the model). */
+  ack(message: unknown): boolean;
+  close(): void;
+}
+
+/**
+ * Carries the store's actions to the wire: each id is handed to `send` at most once (never re-sent after a
+ * reconnect, since the first copy may have arrived), waits in a bounded queue while the link is down, and
+ * settles as failed when the queue is full, the ack does not come in time, or the connection closes.
+ */
+export function createOutbox(
+  store: SessionStore,
+  send: (message: object) => boolean,
+  { maxQueue = 20, actionTimeoutMs = 30_000 }: ActionOptions,
+): Outbox {
+  const queue: PendingAction[] = [];
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const seen = new Set<string>();
+
+  const settle = (id: string, ok: boolean, error?: string) => {
+    if (!timers.has(id)) return;
+    clearTimeout(timers.get(id));
+    timers.delete(id);
+    const waiting = queue.findIndex((action) => action.id === id);
+    if (waiting >= 0) queue.splice(waiting, 1);
+    store.settle(id, ok, error);
+  };
+
+  const flush = () => {
+    while (queue[0] && send({ ...queue[0], type: 'cobrowse.action' })) queue.shift();
+  };
+
+  const off = store.on('action', (action) => {
+    if (seen.has(action.id)) return;
+    seen.add(action.id);
+    timers.set(
+      action.id,
+      setTimeout(() => settle(action.id, false, 'timed out'), actionTimeoutMs),
+    );
+    queue.push(action);
+    flush();
+    if (queue.length > maxQueue) settle(action.id, false, 'queue full');
+  });
+
+  return {
+    flush,
+    ack(message) {
+      if (!isAck(message)) return false;
+      // The store ignores `error` when `ok`.
+      settle(message.actionId, message.ok === true, typeof message.error === 'string' ? message.error : 'refused');
+      return true;
+    },
+    close() {
+      off();
+      for (const id of [...timers.keys()]) settle(id, false, 'connection closed');
+    },
+  };
+}
