@@ -33,10 +33,6 @@ const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date
 const live = (connection: Connection | undefined) => connection === 'connected' || connection === 'held';
 const roleOf = (c: Comm | undefined) =>
   c?.kind === 'screenshare' && c.sharing !== undefined ? (c.sharing ? 'sharer' : 'viewer') : c?.role;
-/** Only `https:`, or `http:` on the local machine: a payload must never steer the user anywhere else. */
-const safeUrl = (url: string | undefined) =>
-  url && /^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$))/i.test(url) ? url : undefined;
-
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 /** Best first: by PRIORITY, then the newest, then by id (so the order never depends on arrival). */
 const rank = (comms: Comm[]) =>
@@ -208,12 +204,12 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     disconnectedAt: ended ? iso(primary.disconnectedTime) : undefined,
     offerExpiresAt: primary.connection === 'alerting' ? iso(primary.offerExpiresAt) : undefined,
     disconnectType: ended ? primary.disconnectType : undefined,
-    viewerUrl: ended ? undefined : safeUrl(primary.viewerUrl),
+    viewerUrl: ended ? undefined : primary.viewerUrl,
     screenRecordingState: me ? people[me]?.screenRecordingState : undefined,
     navigationRequest: navigation && {
       participantId: navigation.participantId,
       name: navigation.name,
-      url: safeUrl(navigation.url),
+      url: navigation.url,
       requestedAt: iso(navigation.time)!,
     },
     pending: state.pending,

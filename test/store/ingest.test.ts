@@ -177,11 +177,24 @@ describe('store: ingest end to end (full parser)', () => {
     expect(warnings.length).to.be.greaterThan(0);
   });
 
-  it('drops an unsafe viewer URL', () => {
-    const store = createSessionStore();
-    store.ingest(cobrowse('c1', 'sharer', 2, { viewerUrl: 'javascript:alert(1)' }));
-    expect(store.getState()).to.include({ connection: 'connected', viewerUrl: undefined });
-  });
+  // The model allow-lists URLs; these prove nothing else reaches the view.
+  const urls: [string, boolean][] = [
+    ['https://viewer.example/x', true],
+    ['http://localhost:8000/x', true],
+    ['http://viewer.example/x', false],
+    ['javascript:alert(1)', false],
+    ['data:text/html,hi', false],
+  ];
+  for (const [url, kept] of urls) {
+    it(`${kept ? 'keeps' : 'drops'} the viewer and navigation URL ${url}`, () => {
+      const store = createSessionStore();
+      store.ingest(cobrowse('c1', 'sharer', 2, { viewerUrl: url }));
+      store.ingest({ type: 'cobrowse.navigationRequest', participantId: 'p-agent', url });
+      const view = store.getState();
+      expect(view).to.include({ connection: 'connected', viewerUrl: kept ? url : undefined });
+      expect(view.navigationRequest?.url).to.equal(kept ? url : undefined);
+    });
+  }
 
   describe('offers and requests with timers', () => {
     function setup() {
