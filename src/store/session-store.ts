@@ -32,7 +32,7 @@ export interface SessionStoreOptions {
 
 /** When the session itself has confirmed an action. Actions not listed have only a local effect. */
 const CONFIRMED: Partial<Record<ActionName, (view: SessionView, action: PendingAction) => boolean>> = {
-  accept: (view, action) => connectionFor(view, action) !== 'alerting',
+  accept: (view, action) => ![undefined, 'alerting'].includes(connectionFor(view, action)),
   decline: (view, action) => connectionFor(view, action) === 'disconnected',
   end: (view, action) => connectionFor(view, action) === 'disconnected',
   'revoke-control': (view) => !view.control.controlledBy.length,
@@ -40,10 +40,10 @@ const CONFIRMED: Partial<Record<ActionName, (view: SessionView, action: PendingA
   'request-control': (view) => view.control.controlling.length > 0,
 };
 
-/** The connection of the communication an action was about (gone counts as ended). */
+/** The connection of the communication an action was about, if the view still has it. */
 function connectionFor(view: SessionView, action: PendingAction) {
   if (view.communicationId === action.communicationId) return view.connection;
-  return view.others.find((o) => o.communicationId === action.communicationId)?.connection ?? 'disconnected';
+  return view.others.find((o) => o.communicationId === action.communicationId)?.connection;
 }
 
 /** The largest delay `setTimeout` honours; a longer one would fire at once, again and again. */
@@ -116,7 +116,9 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       next = { ...next, pending: undefined, pendingDeadline: undefined, failed: { ...next.pending, error } };
     }
     let derived = derive(next, now, options.selfId);
-    if (next.pending && CONFIRMED[next.pending.action]?.(derived, next.pending)) {
+    // Confirmed when the session changes to what the action asked for (not when it already was so).
+    const confirmed = next.pending && CONFIRMED[next.pending.action];
+    if (confirmed && confirmed(derived, next.pending!) && !confirmed(view, next.pending!)) {
       next = { ...next, pending: undefined, pendingDeadline: undefined };
       derived = derive(next, now, options.selfId);
     }

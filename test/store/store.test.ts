@@ -210,6 +210,18 @@ describe('store: createSessionStore (end to end through the parser)', () => {
       expect(store.getState().pending).to.equal(undefined);
     });
 
+    it('only a change of the session confirms: an action already true, or about an unknown session, waits for the ack', () => {
+      const { store } = setup();
+      const end = store.act(detail('end'));
+      expect(store.getState().pending?.id).to.equal(end.id);
+      store.ingest(cobrowsesession('connected', 1));
+      const revoke = store.act(detail('revoke-control'));
+      store.ingest({ topicName: 'channel.metadata', version: '2', eventBody: {} });
+      expect(store.getState().pending?.id).to.equal(revoke.id);
+      store.settle(revoke.id, true);
+      expect(store.getState().pending).to.equal(undefined);
+    });
+
     it('gives every action a unique id', () => {
       const { store } = setup();
       const ids = new Set(Array.from({ length: 5 }, () => store.act(detail('open-viewer')).id));
