@@ -1,3 +1,4 @@
 export * from './types.js';
-export { createSessionStore, connectionOf, EMPTY_VIEW } from './session-store.js';
-export type { SessionStoreOptions } from './session-store.js';
+export { createSessionStore, EMPTY_VIEW } from './session-store.js';
+export type { Scheduler, SessionStoreOptions } from './session-store.js';
+export { connectionOf } from './order.js';

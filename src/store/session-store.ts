@@ -1,155 +1,199 @@
-import { parseInput } from '../model/index.js';
-import type { CommunicationUpdate } from '../model/index.js';
-import type {
-  ActionDetail,
-  Connection,
-  IngestResult,
-  LinkStatus,
-  PendingAction,
-  SessionStore,
-  SessionView,
-  StateListener,
-  StoreEvents,
-} from './types.js';
+/**
+ * The session store: parses input (model layer), reduces it into state, derives one view, tells subscribers once
+ * per change, and owns the only timers (request and offer expiry, pending-action timeout).
+ */
+import { DEFAULT_LIMITS, parseInput } from '../model/index.js';
+import type { ParseLimits } from '../model/index.js';
+import { derive, emptyView, nextDeadline } from './derive.js';
+import { INITIAL_STATE, reduce, settle, withdraw } from './reduce.js';
+import type { StoreState } from './reduce.js';
+import type { ActionName, PendingAction, SessionStore, SessionView, StateListener, StoreEvents } from './types.js';
+
+/** Where the store schedules its timers; injectable so tests can drive time. */
+export interface Scheduler {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
 
 export interface SessionStoreOptions {
   /** My participant id (or communication id). */
   selfId?: string;
   /** Milliseconds since the epoch; injectable for tests. */
   clock?: () => number;
+  /** Timer functions; `setTimeout` / `clearTimeout` by default. */
+  timers?: Scheduler;
+  /** A control request not answered within this many ms counts as declined. Default 30 s. */
+  controlRequestTimeoutMs?: number;
+  /** An action the session does not confirm within this many ms becomes `failed`. Default 15 s. */
+  pendingTimeoutMs?: number;
+  /** Parser limits, plus how many communications the store remembers (default 64). */
+  limits?: Partial<ParseLimits> & { maxCommunications?: number };
 }
 
-const CONNECTION_BY_STATE: Record<string, Connection> = {
-  alerting: 'alerting',
-  offering: 'alerting',
-  dialing: 'connecting',
-  contacting: 'connecting',
-  scheduled: 'connecting',
-  connected: 'connected',
-  parked: 'held',
-  disconnected: 'disconnected',
-  terminated: 'disconnected',
+/** When the session itself has confirmed an action. Actions not listed have only a local effect. */
+const CONFIRMED: Partial<Record<ActionName, (view: SessionView, action: PendingAction) => boolean>> = {
+  accept: (view, action) => ![undefined, 'alerting'].includes(connectionFor(view, action)),
+  decline: (view, action) => connectionFor(view, action) === 'disconnected',
+  end: (view, action) => connectionFor(view, action) === 'disconnected',
+  'revoke-control': (view) => !view.control.controlledBy.length,
+  'accept-control': (view) => view.control.controlledBy.length > 0,
+  'request-control': (view) => view.control.controlling.length > 0,
 };
 
-export function connectionOf(state: string | undefined, held = false): Connection {
-  if (state === undefined) return 'idle';
-  const connection = CONNECTION_BY_STATE[state] ?? 'idle';
-  return connection === 'connected' && held ? 'held' : connection;
+/** The connection of the communication an action was about, if the view still has it. */
+function connectionFor(view: SessionView, action: PendingAction) {
+  if (view.communicationId === action.communicationId) return view.connection;
+  return view.others.find((o) => o.communicationId === action.communicationId)?.connection;
 }
 
-const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+/** The largest delay `setTimeout` honours; a longer one would fire at once, again and again. */
+const MAX_DELAY = 2 ** 31 - 1;
 
-function orderKey(update: CommunicationUpdate): number | undefined {
-  if (update.providerEventTime !== undefined) return update.providerEventTime;
-  const times = [update.startAlertingTime, update.connectedTime, update.disconnectedTime].filter(
-    (t): t is number => t !== undefined,
-  );
-  return times.length ? Math.max(...times) : undefined;
-}
-
-export const EMPTY_VIEW: SessionView = Object.freeze({
-  connection: 'idle',
-  peerCount: 0,
-  control: Object.freeze({ controlledBy: [], controlling: [] }),
-  peers: [],
-  link: 'none',
-  others: [],
-}) as SessionView;
+export const EMPTY_VIEW: SessionView = emptyView(INITIAL_STATE);
 
 export function createSessionStore(options: SessionStoreOptions = {}): SessionStore {
   const clock = options.clock ?? Date.now;
-  const comms = new Map<string, CommunicationUpdate>();
+  const timers: Scheduler = options.timers ?? {
+    set: (callback, ms) => setTimeout(callback, ms),
+    clear: (handle) => clearTimeout(handle as number),
+  };
+  const pendingTimeoutMs = options.pendingTimeoutMs ?? 15_000;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const reduceOptions = {
+    controlRequestTimeoutMs: options.controlRequestTimeoutMs ?? 30_000,
+    maxCommunications: options.limits?.maxCommunications ?? 64,
+  };
   const listeners = new Set<StateListener>();
   const handlers: { [K in keyof StoreEvents]: Set<(payload: StoreEvents[K]) => void> } = {
     error: new Set(),
     warning: new Set(),
     action: new Set(),
   };
-  let view: SessionView = EMPTY_VIEW;
-  let link: LinkStatus = 'none';
-  let pending: PendingAction | undefined;
+  let state = INITIAL_STATE;
+  let view = EMPTY_VIEW;
+  let json = JSON.stringify(view);
+  let timer: unknown;
   let counter = 0;
+  /** The last action with only a local effect, so a refusal the transport reports for it still shows. */
+  let local: PendingAction | undefined;
+
+  // A throwing listener must not stop the others or the store: rethrow it on its own.
+  const safely = (fn: () => void) => {
+    try {
+      fn();
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  };
 
   function emit<K extends keyof StoreEvents>(type: K, payload: StoreEvents[K]) {
-    for (const handler of [...handlers[type]]) handler(payload);
+    for (const handler of [...handlers[type]]) safely(() => handler(payload));
   }
 
-  function derive(): SessionView {
-    const primary = options.selfId ? comms.get(options.selfId) : [...comms.values()].at(-1);
-    if (!primary) return { ...EMPTY_VIEW, link, pending };
-    return {
-      ...EMPTY_VIEW,
-      connection: connectionOf(primary.state, primary.held),
-      rawState: primary.rawState,
-      kind: primary.kind,
-      role: primary.role,
-      sessionId: primary.cobrowseSessionId ?? primary.id,
-      communicationId: primary.id,
-      control: { controlledBy: [], controlling: primary.controlling ?? [] },
-      alertingSince: iso(primary.startAlertingTime),
-      connectedSince: iso(primary.connectedTime),
-      disconnectedAt: iso(primary.disconnectedTime),
-      disconnectType: primary.disconnectType,
-      viewerUrl: primary.viewerUrl,
-      pending,
-      link,
-    };
+  function schedule() {
+    if (timer !== undefined) timers.clear(timer);
+    timer = undefined;
+    const now = clock();
+    const at = nextDeadline(state, now);
+    if (at !== undefined) {
+      timer = timers.set(
+        () => {
+          timer = undefined;
+          commit(state);
+        },
+        Math.min(at - now, MAX_DELAY),
+      );
+    }
   }
 
-  function commit() {
-    const next = derive();
-    if (JSON.stringify(next) === JSON.stringify(view)) return false;
+  /** Makes `next` the state, derives the view, and tells listeners once if it changed. */
+  function commit(next: StoreState): boolean {
+    const now = clock();
+    if (next.pending && next.pendingDeadline! <= now) {
+      const error = `No confirmation from the session after ${pendingTimeoutMs / 1000} s`;
+      next = { ...next, pending: undefined, pendingDeadline: undefined, failed: { ...next.pending, error } };
+    }
+    let derived = derive(next, now, options.selfId);
+    // Confirmed when the session changes to what the action asked for (not when it already was so).
+    const confirmed = next.pending && CONFIRMED[next.pending.action];
+    if (confirmed && confirmed(derived, next.pending!) && !confirmed(view, next.pending!)) {
+      next = { ...next, pending: undefined, pendingDeadline: undefined };
+      derived = derive(next, now, options.selfId);
+    }
+    state = next;
+    schedule();
+    const nextJson = JSON.stringify(derived);
+    if (nextJson === json) return false;
     const previous = view;
-    view = next;
-    for (const listener of [...listeners]) listener(view, previous);
+    view = derived;
+    json = nextJson;
+    for (const listener of [...listeners]) safely(() => listener(view, previous));
     return true;
   }
 
   return {
     ingest(input) {
-      const result = parseInput(input);
+      const result = parseInput(input, limits);
       for (const warning of result.warnings) emit('warning', warning);
       if (!result.ok) {
         emit('error', result.error);
-        return result satisfies IngestResult;
+        return result;
       }
-      for (const update of result.value.communications) {
-        const held = comms.get(update.id);
-        const heldKey = held && orderKey(held);
-        const newKey = orderKey(update);
-        if (heldKey !== undefined && newKey !== undefined && newKey < heldKey) continue;
-        comms.set(update.id, { ...held, ...update });
-      }
-      return { ok: true, changed: commit(), warnings: result.warnings };
+      return {
+        ok: true,
+        changed: commit(reduce(state, result.value, clock(), reduceOptions)),
+        warnings: result.warnings,
+      };
     },
     getState: () => view,
     subscribe(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => void listeners.delete(listener);
     },
     reset() {
-      comms.clear();
-      pending = undefined;
-      commit();
+      commit({ ...INITIAL_STATE, link: state.link });
     },
-    act(detail: ActionDetail) {
-      pending = { ...detail, id: `a${clock().toString(36)}-${++counter}`, since: new Date(clock()).toISOString() };
-      commit();
-      emit('action', pending);
-      return pending;
+    act(detail) {
+      const now = clock();
+      const action: PendingAction = Object.freeze({
+        ...detail,
+        id: `${now.toString(36)}-${++counter}`,
+        since: new Date(now).toISOString(),
+      });
+      let next: StoreState = { ...state, failed: undefined };
+      if (CONFIRMED[detail.action]) {
+        next = { ...next, pending: action, pendingDeadline: now + pendingTimeoutMs };
+      } else {
+        local = action;
+        const { control, navigationRequest, others } = view;
+        if (detail.action === 'decline-control' && control.request) {
+          next = withdraw(next, `control-request:${control.request.participantId}`);
+        }
+        if (/-navigation$/.test(detail.action) && navigationRequest) {
+          next = withdraw(next, `navigation-request:${navigationRequest.participantId}`);
+        }
+        if (detail.action === 'dismiss') {
+          const ended = [view, ...others].filter((c) => c.connection === 'disconnected');
+          next.dismissed = [...next.dismissed, ...ended.map((c) => c.communicationId!)];
+        }
+      }
+      commit(next);
+      emit('action', action);
+      return action;
     },
     settle(actionId, ok, error) {
-      if (pending?.id !== actionId) return;
-      pending = ok ? undefined : { ...pending, error };
-      commit();
+      const next = settle(state, actionId, ok, error);
+      const refused = next === state && !ok && local?.id === actionId;
+      commit(refused ? { ...state, failed: { ...local!, error: error || 'Refused' } } : next);
     },
     setLink(status) {
-      link = status;
-      commit();
+      commit({ ...state, link: status });
     },
     on(type, listener) {
       handlers[type].add(listener);
-      return () => handlers[type].delete(listener);
+      return () => void handlers[type].delete(listener);
     },
   };
 }

@@ -47,6 +47,8 @@ export interface PeerView {
   connection: Connection;
   /** True when this peer controls my shared page. */
   controlling: boolean;
+  /** A supervisor monitoring or coaching (not counted in `peerCount`); absent otherwise. */
+  monitoring?: boolean;
 }
 
 export interface ControlRequestView {

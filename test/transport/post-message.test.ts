@@ -4,7 +4,7 @@ import { createSessionStore } from '../../src/store/index.js';
 import { connect } from '../../src/transport/index.js';
 import type { Connection } from '../../src/transport/index.js';
 import { cobrowsesession } from '../fixtures/sessions.js';
-import { ACTION, countingStore, sleep, until } from './helpers.js';
+import { ACTION, countingStore, failureOf, sleep, until } from './helpers.js';
 
 const GOOD = 'https://good.example';
 const session = cobrowsesession('connected', 10);
@@ -179,6 +179,6 @@ describe('transport: postMessage', () => {
     expect(listeners()).to.equal(0);
     deliver(GOOD);
     expect(ingested).to.have.length(0);
-    expect(store.getState().pending).to.include({ id, error: 'connection closed' });
+    expect(failureOf(store, id)).to.equal('connection closed');
   });
 });

@@ -161,7 +161,7 @@ describe('transport: WebSocket timers (sinon fake timers, real sockets)', () => 
     store.act(ACTION);
     await server.kill();
     await until(() => connection!.status === 'reconnecting', 'reconnecting');
-    expect(ours()).to.have.length(2); // the reconnect delay and the action's timeout
+    expect(ours()).to.have.length(3); // the reconnect delay, the action's timeout, the store's pending timeout
     connection.close();
     expect(ours()).to.have.length(0);
     expect(listeners()).to.equal(0);

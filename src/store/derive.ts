@@ -1,0 +1,230 @@
+/**
+ * State -> the one immutable view of "my" session. Pure: the same state and `now` always give the same view,
+ * whatever order the events that built the state arrived in.
+ */
+import type { CommunicationUpdate } from '../model/index.js';
+import { compare, knownConnection } from './order.js';
+import type { Stamp } from './order.js';
+import type { Person, StoreState } from './reduce.js';
+import type { CommunicationSummary, Connection, PeerView, SessionView } from './types.js';
+
+/** A communication as the view sees it: sticky fields merged over its newest update, plus its connection. */
+interface Comm extends CommunicationUpdate {
+  connection: Connection;
+  at: Stamp;
+  known?: Connection;
+  grantedAt?: number;
+  offerExpiresAt?: number;
+}
+
+/** Participants that are not people: never listed as peers. */
+const SYSTEM = ['acd', 'ivr', 'workflow', 'voicemail'];
+/** Candidates for the primary communication, best first: the one that needs the user, then the live one. */
+const PRIORITY: Record<Connection, number> = {
+  alerting: 4,
+  connected: 3,
+  held: 3,
+  connecting: 2,
+  idle: 1,
+  disconnected: 0,
+};
+
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+const live = (connection: Connection | undefined) => connection === 'connected' || connection === 'held';
+const roleOf = (c: Comm | undefined) =>
+  c?.kind === 'screenshare' && c.sharing !== undefined ? (c.sharing ? 'sharer' : 'viewer') : c?.role;
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+/** Best first: by PRIORITY, then the newest, then by id (so the order never depends on arrival). */
+const rank = (comms: Comm[]) =>
+  [...comms].sort((a, b) => PRIORITY[b.connection] - PRIORITY[a.connection] || compare(b.at, a.at) || byId(a, b));
+const best = (comms: Comm[]): Comm | undefined => rank(comms)[0];
+
+function freeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.values(value).forEach(freeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function communications(state: StoreState, now: number): Comm[] {
+  const comms: Comm[] = [];
+  const sessions = new Set<string>();
+  for (const record of Object.values(state.comms)) {
+    const c = { ...record.latest, at: record.stamp, grantedAt: record.grantedAt } as Comm;
+    for (const [key, entry] of Object.entries(record.sticky)) Object.assign(c, { [key]: entry.value });
+    c.connection = knownConnection(c.state) ?? c.known ?? (c.state ? 'connecting' : 'idle');
+    if (c.connection === 'connected' && c.held) c.connection = 'held';
+    if (c.cobrowseSessionId) sessions.add(c.cobrowseSessionId);
+    sessions.add(c.id);
+    comms.push(c);
+  }
+  // A Messenger offer for a session no communication describes yet stands for that session.
+  for (const [sessionId, { value, stamp }] of Object.entries(state.offers)) {
+    if (sessions.has(sessionId)) continue;
+    comms.push({
+      id: sessionId,
+      kind: 'cobrowse',
+      cobrowseSessionId: sessionId,
+      state: value.event,
+      rawState: value.event,
+      startAlertingTime: value.time,
+      // Alerting until the offer's own outcome applies below.
+      connection: 'alerting',
+      at: stamp,
+    });
+  }
+  for (const c of comms) {
+    const sessionId = c.cobrowseSessionId ?? c.id;
+    const offer = state.offers[sessionId]?.value;
+    c.offerExpiresAt = state.expiries[c.id] ?? state.expiries[sessionId] ?? offer?.expiresAt;
+    if (c.connection !== 'alerting') continue;
+    const expired = offer?.event === 'offeringexpired' || (c.offerExpiresAt ?? Infinity) <= now;
+    if (expired || offer?.event === 'offeringrejected') {
+      c.connection = 'disconnected';
+      c.disconnectType ??= expired ? 'timeout' : 'client';
+      // When it ended: the expiry that passed, or the time of the event that ended it (never a moving `now`).
+      const ends = [c.offerExpiresAt, /(expired|rejected)$/.test(offer?.event ?? '') ? offer?.time : undefined].filter(
+        (t): t is number => t! <= now,
+      );
+      c.disconnectedTime ??= ends.length ? Math.min(...ends) : undefined;
+    } else if (offer?.event === 'offeringaccepted') c.connection = 'connecting';
+  }
+  // Oldest first, so that where two communications say something about one participant, the newer wins.
+  return comms.sort((a, b) => compare(a.at, b.at) || byId(a, b));
+}
+
+export function emptyView(state: StoreState): SessionView {
+  return freeze({
+    connection: 'idle',
+    peerCount: 0,
+    control: { controlledBy: [], controlling: [] },
+    peers: [],
+    link: state.link,
+    others: [],
+    pending: state.pending,
+    failed: state.failed,
+  });
+}
+
+export function derive(state: StoreState, now: number, selfId?: string): SessionView {
+  const comms = communications(state, now);
+  const people: Record<string, Person> = { ...state.people };
+  for (const c of comms)
+    if (c.participant) people[c.participant.id] = { ...people[c.participant.id], ...c.participant };
+
+  const customers = Object.values(people).filter((p) => p.purpose === 'customer');
+  const me = selfId
+    ? people[selfId]
+      ? selfId
+      : comms.find((c) => c.id === selfId)?.participant?.id
+    : customers.map((p) => p.id).sort()[0];
+  let mine = comms.filter((c) => c.id === selfId || (me !== undefined && c.participant?.id === me));
+  if (!mine.length) mine = comms.filter((c) => !c.participant);
+  mine = rank(mine.filter((c) => c.connection !== 'disconnected' || !state.dismissed.includes(c.id)));
+
+  const primary = mine[0];
+  if (!primary) return emptyView(state);
+  const sessionId = primary.cobrowseSessionId ?? primary.id;
+  const ended = primary.connection === 'disconnected';
+  const myIds = [me, selfId, primary.id, primary.cobrowseSessionId];
+  const conversationId = primary.conversationId ?? (me ? people[me]?.conversationId : undefined);
+
+  const peers: PeerView[] = [];
+  for (const person of Object.values(people).sort(byId)) {
+    const other = person.conversationId ?? comms.find((c) => c.participant?.id === person.id)?.conversationId;
+    if (person.id === me || SYSTEM.includes(person.purpose ?? '')) continue;
+    if (conversationId && other && other !== conversationId) continue;
+    const theirs = comms.filter((c) => c.participant?.id === person.id);
+    const comm = best(theirs.filter((c) => c.cobrowseSessionId === sessionId)) ?? best(theirs);
+    const connection = comm?.connection ?? knownConnection(person.state) ?? 'idle';
+    const monitoring =
+      !!person.monitoredParticipantId || !!person.mediaRoles?.some((r) => /^(monitor|coach)$/i.test(r));
+    peers.push({
+      id: person.id,
+      name: person.name,
+      purpose: person.purpose,
+      role: roleOf(comm),
+      connection,
+      controlling: !ended && connection !== 'disconnected' && !!comm?.controlling?.some((id) => myIds.includes(id)),
+      ...(monitoring ? { monitoring } : {}),
+    });
+  }
+  const controlledBy = peers.filter((p) => p.controlling);
+
+  const requests = Object.values(state.requests)
+    .filter(
+      ({ value }) =>
+        !ended &&
+        value.active &&
+        (value.expiresAt ?? Infinity) > now &&
+        (value.communicationId ?? value.sessionId ?? sessionId) === (value.communicationId ? primary.id : sessionId) &&
+        // A control request is answered once the requester controls me, or controlled someone since it asked.
+        (value.type !== 'control-request' ||
+          (!controlledBy.some((p) => p.id === value.participantId) &&
+            !comms.some((c) => (c.participant?.id ?? c.id) === value.participantId && c.grantedAt! >= value.time!))),
+    )
+    .sort((a, b) => compare(b.stamp, a.stamp))
+    .map(({ value }) => ({ ...value, name: value.name ?? people[value.participantId]?.name }));
+  const control = requests.find((r) => r.type === 'control-request');
+  const navigation = requests.find((r) => r.type === 'navigation-request');
+
+  const others: CommunicationSummary[] = mine.slice(1).map((c) => ({
+    communicationId: c.id,
+    sessionId: c.cobrowseSessionId ?? c.id,
+    kind: c.kind,
+    connection: c.connection,
+    role: roleOf(c),
+  }));
+
+  return freeze({
+    connection: primary.connection,
+    rawState: primary.rawState ?? primary.state,
+    kind: primary.kind,
+    role: roleOf(primary),
+    sessionId,
+    communicationId: primary.id,
+    participantId: me,
+    conversationId,
+    peerCount:
+      primary.peerCount ?? peers.filter((p) => live(p.connection) && !p.monitoring && p.role !== 'sharer').length,
+    control: {
+      controlledBy,
+      controlling: ended ? [] : (primary.controlling ?? []),
+      request: control && {
+        participantId: control.participantId,
+        name: control.name,
+        requestedAt: iso(control.time)!,
+        expiresAt: iso(control.expiresAt)!,
+      },
+    },
+    peers,
+    alertingSince: iso(primary.startAlertingTime),
+    connectedSince: iso(primary.connectedTime),
+    disconnectedAt: ended ? iso(primary.disconnectedTime) : undefined,
+    offerExpiresAt: primary.connection === 'alerting' ? iso(primary.offerExpiresAt) : undefined,
+    disconnectType: ended ? primary.disconnectType : undefined,
+    viewerUrl: ended ? undefined : primary.viewerUrl,
+    screenRecordingState: me ? people[me]?.screenRecordingState : undefined,
+    navigationRequest: navigation && {
+      participantId: navigation.participantId,
+      name: navigation.name,
+      url: navigation.url,
+      requestedAt: iso(navigation.time)!,
+    },
+    pending: state.pending,
+    failed: state.failed,
+    link: state.link,
+    others,
+  });
+}
+
+/** The next moment the view changes by itself (a request or an offer expires), if any. */
+export function nextDeadline(state: StoreState, now: number): number | undefined {
+  const times = [state.pendingDeadline];
+  for (const { value } of Object.values(state.requests)) if (value.active) times.push(value.expiresAt);
+  for (const { value } of Object.values(state.offers)) times.push(value.expiresAt);
+  times.push(...Object.values(state.expiries));
+  const future = times.filter((t): t is number => t !== undefined && t > now);
+  return future.length ? Math.min(...future) : undefined;
+}

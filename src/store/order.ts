@@ -1,0 +1,72 @@
+/**
+ * Which of two updates is newer. Pure and total over timed updates, so the same set of events gives the same
+ * winner whatever order they arrive in.
+ */
+import type { CommunicationUpdate } from '../model/index.js';
+import type { Connection } from './types.js';
+
+/** Where an update sits in time: its event time, its arrival number, and tie-breakers for equal times. */
+export interface Stamp {
+  /** `providerEventTime`, else the newest timestamp the update carries; absent when it carries none. */
+  t?: number;
+  /** Arrival order (the fallback when either side has no time). */
+  seq: number;
+  /** At equal times the later stage of a session wins: `disconnected` beats `connected` beats `alerting`. */
+  rank: number;
+  /** Last tie-breaker: the update's own serialisation, so two different updates at one time still order. */
+  sig: string;
+}
+
+const CONNECTION_BY_STATE: Record<string, Connection> = {
+  alerting: 'alerting',
+  offering: 'alerting',
+  dialing: 'connecting',
+  contacting: 'connecting',
+  scheduled: 'connecting',
+  connected: 'connected',
+  parked: 'held',
+  disconnected: 'disconnected',
+  terminated: 'disconnected',
+};
+
+const RANK: Record<Connection, number> = {
+  idle: 0,
+  alerting: 1,
+  connecting: 2,
+  connected: 3,
+  held: 3,
+  disconnected: 4,
+};
+
+/** The connection a known state means, or `undefined` for a state we do not know (the caller decides). */
+export const knownConnection = (state: string | undefined): Connection | undefined =>
+  state === undefined ? undefined : CONNECTION_BY_STATE[state.toLowerCase()];
+
+/** `connectionOf(state, held)`: the public mapping of a Genesys state (unknown states read as `idle`). */
+export function connectionOf(state: string | undefined, held = false): Connection {
+  const connection = knownConnection(state) ?? 'idle';
+  return connection === 'connected' && held ? 'held' : connection;
+}
+
+export const rankOf = (connection: Connection | undefined) => RANK[connection ?? 'idle'];
+
+export function timeOf(update: CommunicationUpdate): number | undefined {
+  if (update.providerEventTime !== undefined) return update.providerEventTime;
+  const times = [update.startAlertingTime, update.connectedTime, update.disconnectedTime, update.startHoldTime].filter(
+    (t) => t !== undefined,
+  );
+  return times.length ? Math.max(...times) : undefined;
+}
+
+export const stamp = (t: number | undefined, seq: number, rank: number, value: unknown): Stamp => ({
+  t,
+  seq,
+  rank,
+  sig: JSON.stringify(value),
+});
+
+/** > 0 when `a` is newer than `b`, 0 when they are the same update. */
+export function compare(a: Stamp, b: Stamp): number {
+  if (a.t === undefined || b.t === undefined) return a.seq - b.seq;
+  return a.t - b.t || a.rank - b.rank || (a.sig < b.sig ? -1 : a.sig > b.sig ? 1 : 0);
+}

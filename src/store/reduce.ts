@@ -1,0 +1,185 @@
+/**
+ * The store's state and the pure functions that change it. Nothing here reads a clock or starts a timer: the
+ * caller passes `now`, so every rule can be tested by feeding `NormalizedInput`s directly.
+ */
+import type { CommunicationUpdate, NormalizedInput, ParticipantInfo, SignalUpdate } from '../model/index.js';
+import { compare, knownConnection, rankOf, stamp, timeOf } from './order.js';
+import type { Stamp } from './order.js';
+import type { LinkStatus, PendingAction } from './types.js';
+
+export type OfferSignal = Extract<SignalUpdate, { type: 'offer' }>;
+export type RequestSignal = Extract<SignalUpdate, { type: 'control-request' | 'navigation-request' }> & {
+  expiresAt?: number;
+};
+
+/** A value and the stamp of the event that set it (last writer wins, by event time). */
+export interface Entry<T> {
+  value: T;
+  stamp: Stamp;
+}
+
+export interface CommRecord {
+  /** The newest update, whole: its state fields replace the previous ones (Genesys sends snapshots). */
+  latest: CommunicationUpdate;
+  stamp: Stamp;
+  /** Identity fields (role, session id, start times, ...), each from the newest update that carried it. */
+  sticky: Record<string, Entry<unknown>>;
+  /** The latest event time at which this communication controlled someone: answers older control requests. */
+  grantedAt?: number;
+}
+
+export type Person = ParticipantInfo & { conversationId?: string; mediaRoles?: string[] };
+
+export interface StoreState {
+  /** Arrival counter, the ordering of last resort. */
+  seq: number;
+  comms: Record<string, CommRecord>;
+  /** Participants seen in conversations, by participant id. */
+  people: Record<string, Person>;
+  /** Messenger offers by session id. */
+  offers: Record<string, Entry<OfferSignal>>;
+  /** `control-request` / `navigation-request` signals by `type:participantId`; `active: false` is a tombstone. */
+  requests: Record<string, Entry<RequestSignal>>;
+  /** `offer-expiry` by communication id or session id ('' when the signal names neither). */
+  expiries: Record<string, number>;
+  /** Ended communications (and offers) the user dismissed. */
+  dismissed: string[];
+  pending?: PendingAction;
+  pendingDeadline?: number;
+  failed?: PendingAction;
+  link: LinkStatus;
+}
+
+export interface ReduceOptions {
+  controlRequestTimeoutMs: number;
+  maxCommunications: number;
+}
+
+/** Fields that describe the communication's current state: the newest update's value (or its absence) wins. */
+const SNAPSHOT = [
+  'state',
+  'rawState',
+  'held',
+  'controlling',
+  'peerCount',
+  'sharing',
+  'disconnectType',
+  'disconnectedTime',
+  'startHoldTime',
+  'providerEventTime',
+];
+
+export const INITIAL_STATE: StoreState = Object.freeze({
+  seq: 0,
+  comms: {},
+  people: {},
+  offers: {},
+  requests: {},
+  expiries: {},
+  dismissed: [],
+  link: 'none',
+}) as StoreState;
+
+function put<T>(map: Record<string, Entry<T>>, key: string, value: T, at: Stamp) {
+  const held = map[key];
+  if (!held || compare(at, held.stamp) > 0) map[key] = { value, stamp: at };
+}
+
+export function mergeCommunication(held: CommRecord | undefined, update: CommunicationUpdate, seq: number) {
+  const known = knownConnection(update.state);
+  const at = stamp(timeOf(update), seq, rankOf(known), update);
+  const sticky = { ...held?.sticky };
+  for (const [key, value] of Object.entries({ ...update, known })) {
+    if (value !== undefined && !SNAPSHOT.includes(key)) put(sticky, key, value, at);
+  }
+  // An ended communication stays ended unless a strictly newer update says otherwise (or says it ended too).
+  const ends = (u: CommunicationUpdate) => knownConnection(u.state) === 'disconnected';
+  const newer = !held || (compare(at, held.stamp) > 0 && (!ends(held.latest) || ends(update) || at.t! > held.stamp.t!));
+  const granted = update.controlling?.length ? at.t : undefined;
+  const grantedAt = Math.max(held?.grantedAt ?? -Infinity, granted ?? -Infinity);
+  return {
+    ...(newer ? { latest: update, stamp: at } : held!),
+    sticky,
+    ...(grantedAt > -Infinity ? { grantedAt } : {}),
+  };
+}
+
+function mergePerson(held: Person | undefined, person: Person): Person {
+  const next: Person = { ...held, id: person.id };
+  for (const [key, value] of Object.entries(person)) if (value !== undefined) Object.assign(next, { [key]: value });
+  // Participants carry no event time: once seen ended, only a communication of theirs can say otherwise.
+  if (knownConnection(held?.state) === 'disconnected') next.state = held!.state;
+  return next;
+}
+
+export function settle(state: StoreState, id: string, ok: boolean, error?: string): StoreState {
+  if (state.pending?.id !== id) return state;
+  const { pending, ...rest } = state;
+  return { ...rest, pendingDeadline: undefined, failed: ok ? undefined : { ...pending, error: error || 'Refused' } };
+}
+
+/** Applies everything one input said. Returns a new state; never mutates `state`. */
+export function reduce(state: StoreState, input: NormalizedInput, now: number, options: ReduceOptions): StoreState {
+  let next: StoreState = {
+    ...state,
+    comms: { ...state.comms },
+    people: { ...state.people },
+    offers: { ...state.offers },
+    requests: { ...state.requests },
+    expiries: { ...state.expiries },
+  };
+  for (const conversation of input.conversations) {
+    for (const person of conversation.participants) {
+      next.people[person.id] = mergePerson(next.people[person.id], { ...person, conversationId: conversation.id });
+    }
+  }
+  for (const update of input.communications) {
+    next.comms[update.id] = mergeCommunication(next.comms[update.id], update, ++next.seq);
+  }
+  for (const signal of input.signals) {
+    const seq = ++next.seq;
+    if (signal.type === 'offer') {
+      put(next.offers, signal.sessionId, signal, stamp(signal.time, seq, +(signal.event !== 'offering'), signal));
+    } else if (signal.type === 'offer-expiry') {
+      const key = signal.communicationId ?? signal.sessionId ?? '';
+      next.expiries[key] = Math.max(next.expiries[key] ?? 0, signal.expiresAt);
+    } else if (signal.type === 'control-request' || signal.type === 'navigation-request') {
+      const time = signal.time ?? now;
+      const value: RequestSignal =
+        signal.type === 'control-request'
+          ? { ...signal, time, expiresAt: signal.expiresAt ?? time + options.controlRequestTimeoutMs }
+          : { ...signal, time };
+      // At one time, a withdrawal beats a request.
+      put(
+        next.requests,
+        `${signal.type}:${signal.participantId}`,
+        value,
+        stamp(signal.time, seq, +!signal.active, value),
+      );
+    } else if (signal.type === 'ack') {
+      next = settle(next, signal.actionId, signal.ok, signal.error);
+    }
+  }
+  // Forget the oldest, ended ones first, so a long-lived page does not grow without bound.
+  const keep = (id: string) => [+(next.comms[id].stamp.rank < 4), next.comms[id].stamp] as const;
+  const ids = Object.keys(next.comms).sort((a, b) => {
+    const [liveA, stampA] = keep(a);
+    const [liveB, stampB] = keep(b);
+    return liveB - liveA || compare(stampB, stampA);
+  });
+  for (const id of ids.slice(options.maxCommunications)) delete next.comms[id];
+  return next;
+}
+
+/** Withdraws a request locally (the user answered it, it was granted, or it expired). */
+export function withdraw(state: StoreState, key: string): StoreState {
+  const held = state.requests[key];
+  if (!held?.value.active) return state;
+  return {
+    ...state,
+    requests: {
+      ...state.requests,
+      [key]: { value: { ...held.value, active: false }, stamp: { ...held.stamp, rank: 1 } },
+    },
+  };
+}
