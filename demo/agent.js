@@ -75,18 +75,30 @@ function summary(view) {
   );
 }
 
-/** The attributes `expect` names that the badge does not reflect, as `name: shown (expected)`. */
-export function mismatches(expect, reflected) {
-  if (!expect) return [];
-  const shown = reflected?.badge ?? {};
-  return Object.entries(expect)
-    .filter(([name, value]) => shown[name] !== value)
-    .map(([name, value]) => `${name}: ${JSON.stringify(shown[name] ?? null)} (expected ${JSON.stringify(value)})`);
+const valueAt = (object, path) => path.split('.').reduce((value, key) => value?.[key], object);
+
+/**
+ * What the page shows that a step (or a scenario's end) did not expect: `expect` names attributes the badge
+ * reflects, `expectView` dotted paths into the derived view. Each mismatch reads `name: shown (expected)`.
+ */
+export function mismatches({ expect, expectView } = {}, answer) {
+  const shown = answer?.reflected?.badge ?? {};
+  const wrong = [];
+  for (const [name, value] of Object.entries(expect ?? {})) {
+    if (shown[name] !== value)
+      wrong.push(`${name}: ${JSON.stringify(shown[name] ?? null)} (expected ${JSON.stringify(value)})`);
+  }
+  for (const [path, value] of Object.entries(expectView ?? {})) {
+    const actual = valueAt(answer?.view, path);
+    if (actual !== value)
+      wrong.push(`view.${path}: ${JSON.stringify(actual ?? null)} (expected ${JSON.stringify(value)})`);
+  }
+  return wrong;
 }
 
-function addRow({ label, payload, answer, note, expect }) {
+function addRow({ label, payload, answer, note, expected }) {
   const result = answer?.result;
-  const wrong = mismatches(expect, answer?.reflected);
+  const wrong = mismatches(expected, answer);
   const failed = !answer || !result?.ok || wrong.length > 0;
   const verdict = wrong.length
     ? `the widget shows ${wrong.join(', ')}`
@@ -115,9 +127,9 @@ function addRow({ label, payload, answer, note, expect }) {
   return row;
 }
 
-async function ingest(label, payload, route, expect) {
+async function ingest(label, payload, route, expected) {
   const answer = await request('ingest', { payload }, route);
-  addRow({ label, payload, answer, expect });
+  addRow({ label, payload, answer, expected });
   return answer;
 }
 
@@ -170,14 +182,22 @@ function play(name) {
     for (const step of scenario.steps) {
       if (step.drop) ok = (await dropSocket()) && ok;
       else {
-        const answer = await ingest(step.label, step.payload(at), route, step.expect);
-        answers.push({ ...answer, step: step.label, mismatches: mismatches(step.expect, answer?.reflected) });
+        const answer = await ingest(step.label, step.payload(at), route, step);
+        answers.push({ ...answer, step: step.label, mismatches: mismatches(step, answer) });
         ok = ok && Boolean(answer?.result?.ok);
       }
       await pause();
     }
+    // The end state, read afresh: what the widget and the view show once the scenario is over.
+    const final = await request('ping', {}, route);
+    const endMismatches = mismatches({ expect: scenario.end, expectView: scenario.endView }, final);
+    addRow({
+      label: `■ End of ${name}`,
+      answer: final,
+      expected: { expect: scenario.end, expectView: scenario.endView },
+    });
     document.documentElement.dataset.played = name;
-    return { ok, answers };
+    return { ok, answers, endMismatches };
   };
   playing = playing.then(run, run);
   return playing;

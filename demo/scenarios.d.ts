@@ -7,6 +7,8 @@ export interface Step {
   drop?: boolean;
   /** Attributes the badge must reflect right after this step. */
   expect?: EndState;
+  /** Dotted paths into the derived view (`control.request.name`) and their values right after this step. */
+  expectView?: Record<string, unknown>;
 }
 /** The attributes the widget and badge reflect once the scenario has played. */
 export interface EndState {
@@ -21,6 +23,7 @@ export interface Scenario {
   title: string;
   steps: Step[];
   end: EndState;
+  endView?: Record<string, unknown>;
   transport?: 'websocket' | 'broadcast';
 }
 export const SCENARIOS: Scenario[];

@@ -181,8 +181,10 @@ const END_DISCONNECTED = { connection: 'disconnected', kind: 'cobrowse', 'sessio
 
 /**
  * @typedef {{ label: string, payload?: (at: (s: number) => string) => unknown, drop?: boolean,
- *   expect?: Record<string, string | boolean> }} Step
- * `expect`: attributes the badge must reflect right after this step (checked by the console and the test).
+ *   expect?: Record<string, string | boolean>, expectView?: Record<string, unknown> }} Step
+ * `expect`: attributes the badge must reflect right after this step; `expectView`: dotted paths into the derived
+ * view and their values. The console marks a step that misses either; the demo test fails on it. A scenario's
+ * `end` and `endView` are the same, checked once it has played.
  */
 
 /** @type {{ name: string, title: string, steps: Step[], end: Record<string, string | boolean>, transport?: string }[]} */
@@ -222,6 +224,7 @@ export const SCENARIOS = [
         label: 'The agent asks for control (cobrowse.controlRequest)',
         payload: (at) => controlRequest(at, 5),
         expect: { connection: 'connected', controlled: false },
+        expectView: { 'control.request.participantId': AGENTS[0].participant, 'control.request.name': AGENTS[0].name },
       },
       {
         label: 'Control allowed: the agent controls the page',
@@ -236,6 +239,7 @@ export const SCENARIOS = [
       { label: 'The customer stops sharing (disconnected: client)', payload: (at) => ended(at, 20, 'client') },
     ],
     end: { ...END_DISCONNECTED, 'peer-count': '0' },
+    endView: { disconnectType: 'client', 'control.request': undefined },
   },
   {
     name: 'offer-expired',
@@ -340,6 +344,7 @@ export const SCENARIOS = [
       },
     ],
     end: { connection: 'connected', kind: 'cobrowse', 'session-role': 'viewer', controlled: false },
+    endView: { viewerUrl: VIEWER_URL },
   },
   {
     name: 'held',
@@ -382,6 +387,7 @@ export const SCENARIOS = [
       },
     ],
     end: { connection: 'connected', kind: 'cobrowse', 'session-role': 'sharer', 'peer-count': '1', controlled: false },
+    endView: { screenRecordingState: 'active' },
   },
   ...DISCONNECT_TYPES.map((reason) => ({
     name: `disconnect-${reason}`,
@@ -391,6 +397,7 @@ export const SCENARIOS = [
       { label: `Disconnected: ${reason}`, payload: (at) => ended(at, 9, reason) },
     ],
     end: { ...END_DISCONNECTED, 'peer-count': '0' },
+    endView: { disconnectType: reason },
   })),
   {
     name: 'reconnecting-socket',
@@ -410,6 +417,7 @@ export const SCENARIOS = [
       { label: 'A stale event, delivered late (ignored)', payload: (at) => viewing(at, 6) },
     ],
     end: { connection: 'connected', kind: 'cobrowse', 'session-role': 'sharer', 'peer-count': '1', controlled: true },
+    endView: { link: 'open', 'control.controlledBy.0.name': AGENTS[0].name },
   },
   {
     name: 'out-of-order-burst',

@@ -92,7 +92,14 @@ async function handle(msg, via) {
       break;
     }
     case 'ping':
-      reply({ kind: 'result', re: msg.id, result: { ok: true }, reflected: reflected() });
+      await settled();
+      reply({
+        kind: 'result',
+        re: msg.id,
+        result: { ok: true },
+        view: plain(api().store?.getState()),
+        reflected: reflected(),
+      });
       break;
   }
 }

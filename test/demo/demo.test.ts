@@ -9,9 +9,11 @@ type DemoWindow = Window &
   typeof globalThis & {
     __demoErrors?: string[];
     demoConsole?: {
-      play(
-        name: string,
-      ): Promise<{ ok: boolean; answers: { result?: { ok: boolean }; step: string; mismatches: string[] }[] }>;
+      play(name: string): Promise<{
+        ok: boolean;
+        answers: { result?: { ok: boolean }; step: string; mismatches: string[]; view?: Record<string, unknown> }[];
+        endMismatches: string[];
+      }>;
       request(kind: string, body?: object, route?: string, ms?: number): Promise<unknown>;
     };
   };
@@ -97,7 +99,7 @@ describe('demo/agent.html (agent console)', function () {
 
   for (const scenario of SCENARIOS as Scenario[]) {
     it(`plays ${scenario.name} to its end state`, async () => {
-      const { ok, answers } = await frame.win.demoConsole!.play(scenario.name);
+      const { ok, answers, endMismatches } = await frame.win.demoConsole!.play(scenario.name);
       expect(
         answers.every((answer) => answer.result),
         'the customer page answered every step',
@@ -108,6 +110,7 @@ describe('demo/agent.html (agent console)', function () {
         .filter((answer) => answer.mismatches.length)
         .map((a) => `${a.step}: ${a.mismatches.join(', ')}`);
       expect(wrong, 'intermediate states').to.deep.equal([]);
+      expect(endMismatches, 'end state (attributes and view) as the console checks it').to.deep.equal([]);
       await settled(site.document);
       const widget = site.document.querySelector('cobrowse-widget');
       const badge = site.document.querySelector('header cobrowse-badge');
@@ -121,8 +124,7 @@ describe('demo/agent.html (agent console)', function () {
     const before = history.length;
     const { answers } = await frame.win.demoConsole!.play('reconnecting-socket');
     expect(history.slice(before)).to.deep.equal(['reconnecting', 'open']);
-    const last = answers.at(-1) as unknown as { view: { link: string } };
-    expect(last.view.link, 'the store knows the link is open again').to.equal('open');
+    expect(answers.at(-1)!.view!.link, 'the store knows the link is open again').to.equal('open');
   });
 
   it('sends every single event; only the invalid one is marked as an error', async () => {
