@@ -25,9 +25,12 @@ export interface FrameWindow extends Window {
 const RECORD_ERRORS = '<script>window.errors=[];addEventListener("error",function(e){errors.push(e.message)})</script>';
 
 /** A frame whose document is `body` (plus `head`), loaded and parsed, scripts included (async ones delay `load`). */
-export async function page(body = '', head = ''): Promise<{ win: FrameWindow; doc: Document; frame: HTMLIFrameElement }> {
+export async function page(
+  body = '',
+  head = '',
+): Promise<{ win: FrameWindow; doc: Document; frame: HTMLIFrameElement }> {
   const frame = document.createElement('iframe');
-  frame.srcdoc = `<!doctype html><html lang="en"><head>${head}${RECORD_ERRORS}</head><body>${body}</body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="en"><head>${RECORD_ERRORS}${head}</head><body>${body}</body></html>`;
   // Wait for the frame's own document: touching the initial about:blank races its replacement.
   const ready = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
@@ -52,7 +55,11 @@ export function addScript(doc: Document, src = BUNDLE, attrs: Record<string, str
 export async function otherVersion(version: string): Promise<string> {
   const text = await (await fetch(BUNDLE)).text();
   const current = /this copy \(([^)]+)\)/.exec(text)![1];
-  return URL.createObjectURL(new Blob([text.replaceAll(`"${current}"`, `"${version}"`).replaceAll(`(${current})`, `(${version})`)], { type: 'text/javascript' }));
+  return URL.createObjectURL(
+    new Blob([text.replaceAll(`"${current}"`, `"${version}"`).replaceAll(`(${current})`, `(${version})`)], {
+      type: 'text/javascript',
+    }),
+  );
 }
 
 // Not requestAnimationFrame: the runner's second page is hidden, and hidden pages get no frames.
