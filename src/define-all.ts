@@ -1,17 +1,12 @@
 import { CobrowseBadge, CobrowseControls, CobrowseWidget } from './components/index.js';
 
-const TAGS = {
-  'cobrowse-badge': CobrowseBadge,
-  'cobrowse-controls': CobrowseControls,
-  'cobrowse-widget': CobrowseWidget,
-} as const;
-
 /**
  * Registers the tags, each only if no other copy of the library (another version, a script tag beside an npm
- * bundle) registered it first. Side-effect free itself: `define.ts` and `global.ts` call it.
+ * bundle) registered it first. Side-effect free itself: `define.ts`, `react.ts` and `global.ts` call it.
+ * One literal `customElements.define` per tag, so the Custom Elements Manifest analyzer can read the tag names.
  */
 export function defineAll(): void {
-  for (const [tag, ctor] of Object.entries(TAGS)) {
-    if (!customElements.get(tag)) customElements.define(tag, ctor);
-  }
+  if (!customElements.get('cobrowse-badge')) customElements.define('cobrowse-badge', CobrowseBadge);
+  if (!customElements.get('cobrowse-controls')) customElements.define('cobrowse-controls', CobrowseControls);
+  if (!customElements.get('cobrowse-widget')) customElements.define('cobrowse-widget', CobrowseWidget);
 }
