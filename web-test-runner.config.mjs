@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { browserArgs, ensureBrowser } from './scripts/browser.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { reactPlugin } from './test/support/react-plugin.mjs';
 
 let executablePath;
 try {
@@ -18,7 +19,7 @@ export default {
   ...(process.env.WTR_PORT ? { port: Number(process.env.WTR_PORT) } : {}),
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), reactPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: browserArgs() },
