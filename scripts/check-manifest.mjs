@@ -19,9 +19,8 @@ const walkFiles = (dir) =>
     entry.isDirectory() ? walkFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
   );
 
-const firstWord = (comment) => (typeof comment === 'string' ? comment : ts.getTextOfJSDocComment(comment) ?? '')
-  .trim()
-  .split(/\s+/)[0];
+const firstWord = (comment) =>
+  (typeof comment === 'string' ? comment : (ts.getTextOfJSDocComment(comment) ?? '')).trim().split(/\s+/)[0];
 
 function propertyAttribute(name, options) {
   if (!options || !ts.isObjectLiteralExpression(options)) return name.toLowerCase();
@@ -53,7 +52,9 @@ export function readSources(sourceDir) {
         const info = {
           name: node.name.text,
           file,
-          extends: node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression.getText(),
+          extends: node.heritageClauses
+            ?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)
+            ?.types[0]?.expression.getText(),
           attributes: new Set(),
           fires: new Set(),
           parts: new Set(),
@@ -107,7 +108,9 @@ export function readSources(sourceDir) {
     visit(source);
     // Parts in templates (double-quoted attributes; CSS selectors use single quotes or none).
     const parts = [...text.matchAll(/\spart="([^"$]+)"/g)].flatMap(([, names]) => names.trim().split(/\s+/));
-    const owner = fileClasses.find((c) => [...tags.values()].includes(c.name)) ?? fileClasses.find((c) => c.fires.size || c.parts.size);
+    const owner =
+      fileClasses.find((c) => [...tags.values()].includes(c.name)) ??
+      fileClasses.find((c) => c.fires.size || c.parts.size);
     for (const part of parts) (owner && fileClasses.length === 1 ? owner.parts : looseParts).add(part);
   }
   return { classes, tags, definedTags, eventMap, looseParts, cssVars };
@@ -130,12 +133,19 @@ export function checkManifest(manifest, sourceDir = 'src') {
 
   const tags = new Set([...src.tags.keys(), ...src.definedTags]);
   for (const tag of tags) if (!elements.has(tag)) problems.push(`tag <${tag}> is missing`);
-  for (const tag of elements.keys()) if (!tags.has(tag)) problems.push(`tag <${tag}> is in the manifest but not in the sources`);
+  for (const tag of elements.keys())
+    if (!tags.has(tag)) problems.push(`tag <${tag}> is in the manifest but not in the sources`);
 
   for (const [tag, className] of src.tags) {
     const decl = elements.get(tag);
     if (!decl) continue;
-    const want = { attributes: new Set(), events: new Set(), cssParts: new Set(), cssProperties: new Set(), slots: new Set() };
+    const want = {
+      attributes: new Set(),
+      events: new Set(),
+      cssParts: new Set(),
+      cssProperties: new Set(),
+      slots: new Set(),
+    };
     // Walk up the class chain inside the sources: inherited properties are attributes of the element too.
     for (let c = src.classes.get(className); c; c = src.classes.get(c.extends)) {
       c.attributes.forEach((a) => want.attributes.add(a));
@@ -145,18 +155,27 @@ export function checkManifest(manifest, sourceDir = 'src') {
       c.cssProps.forEach((p) => want.cssProperties.add(p));
       c.slots.forEach((s) => want.slots.add(s));
     }
-    const labels = { attributes: 'attribute', events: 'event', cssParts: 'part', cssProperties: 'custom property', slots: 'slot' };
+    const labels = {
+      attributes: 'attribute',
+      events: 'event',
+      cssParts: 'part',
+      cssProperties: 'custom property',
+      slots: 'slot',
+    };
     for (const [key, wanted] of Object.entries(want)) {
       const have = names(decl[key]);
       for (const name of wanted) if (!have.has(name)) problems.push(`<${tag}>: ${labels[key]} "${name}" is missing`);
     }
   }
   const allEvents = everywhere('events');
-  for (const event of src.eventMap) if (!allEvents.has(event)) undocumented.push(`event "${event}" is fired by no element in the manifest`);
+  for (const event of src.eventMap)
+    if (!allEvents.has(event)) undocumented.push(`event "${event}" is fired by no element in the manifest`);
   const allParts = everywhere('cssParts');
-  for (const part of src.looseParts) if (!allParts.has(part)) undocumented.push(`part "${part}" is on no element in the manifest`);
+  for (const part of src.looseParts)
+    if (!allParts.has(part)) undocumented.push(`part "${part}" is on no element in the manifest`);
   const allProps = everywhere('cssProperties');
-  for (const name of src.cssVars) if (!allProps.has(name)) undocumented.push(`custom property ${name} is on no element in the manifest`);
+  for (const name of src.cssVars)
+    if (!allProps.has(name)) undocumented.push(`custom property ${name} is on no element in the manifest`);
   return { problems, undocumented };
 }
 
@@ -172,7 +191,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const { problems, undocumented } = checkManifest(manifest, sourceDir);
   for (const problem of problems) console.error(`check-manifest: ${problem}`);
-  for (const gap of undocumented) console.error(`check-manifest: ${strict ? '' : 'warning: '}${gap} (add it to the JSDoc)`);
+  for (const gap of undocumented)
+    console.error(`check-manifest: ${strict ? '' : 'warning: '}${gap} (add it to the JSDoc)`);
   if (problems.length || (strict && undocumented.length)) process.exit(1);
   console.log(`check-manifest: ${file} lists every tag, attribute, event, part and custom property in ${sourceDir}/`);
 }

@@ -18,6 +18,8 @@ export interface Api {
 
 export interface FrameWindow extends Window {
   CobrowseWidget: Api;
+  console: Console;
+  trustedTypes?: { createPolicy(name: string, rules: { createHTML?: (s: string) => string }): unknown };
   errors: string[];
 }
 

@@ -93,7 +93,7 @@ describe('dist/cobrowse-widget.min.js data attributes', () => {
     const other = await page('<div id="late"></div>');
     await addScript(other.doc, BUNDLE, { 'data-mount': '#late', 'data-hide-when-idle': 'false' });
     const el = other.doc.querySelector('#late > cobrowse-widget')!;
-    expect(el).to.exist;
+    expect(el).to.not.equal(null);
     expect(el.hasAttribute('hide-when-idle')).to.equal(false);
   });
 });

@@ -11,7 +11,10 @@ const root = new URL('../..', import.meta.url).pathname;
 test('the built custom-elements.json lists everything the JSDoc and decorators declare', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
   assert.deepEqual(checkManifest(manifest, join(root, 'src')).problems, []);
-  const tags = manifest.modules.flatMap((m) => m.declarations ?? []).map((d) => d.tagName).filter(Boolean);
+  const tags = manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .map((d) => d.tagName)
+    .filter(Boolean);
   assert.deepEqual(tags.sort(), ['cobrowse-badge', 'cobrowse-controls', 'cobrowse-widget']);
 });
 
@@ -87,8 +90,14 @@ declare global { interface HTMLElementTagNameMap { 'x-el': XEl } }`,
   }
 
   test('reports code that uses an undocumented event or custom property', () => {
-    writeFileSync(join(dir, 'events.ts'), `declare global { interface GlobalEventHandlersEventMap { 'x-go': Event; 'x-stop': Event } }`);
-    writeFileSync(join(dir, 'x/x.styles.ts'), 'export const s = css`:host { color: var(--cobrowse-x-color); margin: var(--cobrowse-gap); }`;');
+    writeFileSync(
+      join(dir, 'events.ts'),
+      `declare global { interface GlobalEventHandlersEventMap { 'x-go': Event; 'x-stop': Event } }`,
+    );
+    writeFileSync(
+      join(dir, 'x/x.styles.ts'),
+      'export const s = css`:host { color: var(--cobrowse-x-color); margin: var(--cobrowse-gap); }`;',
+    );
     const { problems, undocumented } = checkManifest(complete(), dir);
     assert.deepEqual(problems, []);
     assert.equal(undocumented.length, 2);

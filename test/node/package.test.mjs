@@ -9,10 +9,17 @@ import { join, relative } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
 const npm = (args, cwd = root) =>
-  execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });
+  execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_loglevel: 'error' },
+  });
 
 const walk = (dir) =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 
 describe('npm pack', () => {
   test('--dry-run lists exactly the built files, the manifest, README, LICENSE and package.json', () => {
@@ -28,10 +35,19 @@ describe('npm pack', () => {
       'package.json',
     ].sort();
     assert.deepEqual(packed, expected);
-    for (const must of ['dist/index.js', 'dist/define.js', 'dist/react.js', 'dist/cobrowse-widget.min.js', 'dist/index.d.ts']) {
+    for (const must of [
+      'dist/index.js',
+      'dist/define.js',
+      'dist/react.js',
+      'dist/cobrowse-widget.min.js',
+      'dist/index.d.ts',
+    ]) {
       assert.ok(packed.includes(must), `${must} is packed`);
     }
-    assert.ok(!packed.some((f) => /^(src|test|scripts|demo|\.ci|node_modules)\//.test(f)), 'no sources, tests or tooling');
+    assert.ok(
+      !packed.some((f) => /^(src|test|scripts|demo|\.ci|node_modules)\//.test(f)),
+      'no sources, tests or tooling',
+    );
   });
 });
 
@@ -44,11 +60,23 @@ describe('the packed tarball, installed into an empty project', () => {
     // Dependencies come from npm's cache when `npm ci` filled it; the registry otherwise. React is the optional
     // peer that `cobrowse-widget/react` needs: the same version as the root's.
     const react = JSON.parse(readFileSync(join(root, 'node_modules/react/package.json'), 'utf8')).version;
-    npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, filename), `react@${react}`], dir);
+    npm(
+      [
+        'install',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        join(dir, filename),
+        `react@${react}`,
+      ],
+      dir,
+    );
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const run = (code) => execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8' });
+  const run = (code) =>
+    execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8' });
 
   test('`cobrowse-widget` imports in Node without a DOM and has the classes, the store and the version', () => {
     const out = run(`
@@ -88,6 +116,9 @@ describe('the packed tarball, installed into an empty project', () => {
   });
 
   test('a private path is not reachable: `exports` is the public surface', () => {
-    assert.throws(() => run(`await import('cobrowse-widget/dist/store/session-store.js')`), /ERR_PACKAGE_PATH_NOT_EXPORTED/);
+    assert.throws(
+      () => run(`await import('cobrowse-widget/dist/store/session-store.js')`),
+      /ERR_PACKAGE_PATH_NOT_EXPORTED/,
+    );
   });
 });

@@ -6,6 +6,17 @@ import type { CobrowseActionEvent, CobrowseControls } from '../../src/components
 import { createSessionStore } from '../../src/store/index.js';
 import { cobrowsesession } from '../fixtures/sessions.js';
 
+// Served by test/support/react-plugin.mjs (React is CommonJS); typed here with React 19's types, which cover the
+// few calls made (createElement, createRoot, flushSync) in both versions.
+interface ReactBundle {
+  React: typeof import('react');
+  createRoot: typeof import('react-dom/client').createRoot;
+  flushSync: typeof import('react-dom').flushSync;
+}
+const load18 = (url = '/__react/18.js') =>
+  import(url) as Promise<ReactBundle & { Wrappers: typeof import('../../src/react.js') }>;
+const load19 = (url = '/__react/19.js') => import(url) as Promise<ReactBundle>;
+
 type Lit = HTMLElement & { updateComplete: Promise<unknown>; store?: unknown };
 
 function alertingStore() {
@@ -17,7 +28,7 @@ function alertingStore() {
 async function press(el: Lit, action: string) {
   await el.updateComplete;
   const button = el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
-  expect(button, `a ${action} button`).to.exist;
+  expect(button, `a ${action} button`).to.not.equal(null);
   button!.click();
 }
 
@@ -30,7 +41,7 @@ describe('React', () => {
   afterEach(() => container.remove());
 
   it('18, through the wrappers: sets the store property and receives cobrowse-action', async () => {
-    const { React, createRoot, flushSync, Wrappers } = await import('/__react/18.js');
+    const { React, createRoot, flushSync, Wrappers } = await load18();
     expect(React.version).to.match(/^18\./);
     const store = alertingStore();
     const actions: string[] = [];
@@ -52,7 +63,7 @@ describe('React', () => {
   });
 
   it('18, the raw element: a control, showing why the wrappers exist (an attribute, no property)', async () => {
-    const { React, createRoot, flushSync } = await import('/__react/18.js');
+    const { React, createRoot, flushSync } = await load18();
     const store = alertingStore();
     const root = createRoot(container);
     flushSync(() => root.render(React.createElement('cobrowse-controls', { store })));
@@ -63,7 +74,7 @@ describe('React', () => {
   });
 
   it('19, the raw element: sets the store property and receives cobrowse-action', async () => {
-    const { React, createRoot, flushSync } = await import('/__react/19.js');
+    const { React, createRoot, flushSync } = await load19();
     expect(React.version).to.match(/^19\./);
     const store = alertingStore();
     const actions: string[] = [];
