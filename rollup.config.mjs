@@ -3,7 +3,7 @@
 //  - dist/cobrowse-widget.min.js: one self-contained, minified IIFE for the script tag, built with Lit's
 //    production condition, plus a versioned copy (cobrowse-widget-<version>.min.js) for pinning with SRI.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
@@ -43,6 +43,36 @@ function sri() {
   };
 }
 
+// Locales for script-tag users: one small IIFE per locale module, dist/locales/<lang>.min.js, that hands its table
+// to `CobrowseWidget('registerLocale', lang, table)`. Through the loader stub, so it works loaded before or after
+// the main file (the call waits in the queue). Built only when the components ship locale modules.
+const LOCALES = 'src/components/strings/locales';
+const localeBuilds = (existsSync(LOCALES) ? readdirSync(LOCALES) : [])
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => {
+    const lang = file.slice(0, -3);
+    const id = `\0locale:${lang}`;
+    return {
+      input: id,
+      plugins: [
+        {
+          name: 'locale-entry',
+          resolveId: (source) => (source === id ? id : null),
+          load: (source) =>
+            source === id
+              ? `import * as m from ${JSON.stringify(`./${LOCALES}/${file}`)};\n` +
+                `const w = window;\n` +
+                `(w.CobrowseWidget = w.CobrowseWidget || function () { (w.CobrowseWidget.q = w.CobrowseWidget.q || []).push(arguments); })` +
+                `('registerLocale', ${JSON.stringify(lang)}, Object.values(m)[0]);\n`
+              : null,
+        },
+        ts,
+        terser({ ecma: 2020, format: { comments: false } }),
+      ],
+      output: { file: `dist/locales/${lang}.min.js`, format: 'iife' },
+    };
+  });
+
 const iife = (file) => ({ file, format: 'iife', intro: guard, sourcemap: true, plugins: [sri()] });
 
 export default [
@@ -69,4 +99,5 @@ export default [
     ],
     output: [iife('dist/cobrowse-widget.min.js'), iife(`dist/cobrowse-widget-${pkg.version}.min.js`)],
   },
+  ...localeBuilds,
 ];
