@@ -78,7 +78,7 @@ const iife = (file) => ({ file, format: 'iife', intro: guard, sourcemap: true, p
 export default [
   {
     input: npmEntries,
-    external: (id) => /^(lit|@lit\/|zod|react)(\/|$)/.test(id),
+    external: (id) => /^(lit|zod|react)(\/|$)|^@lit\//.test(id),
     plugins: [version, ts],
     output: {
       dir: 'dist',
