@@ -76,7 +76,7 @@ describe('the packed tarball, installed into an empty project', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = (code) =>
-    execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8' });
+    execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
 
   test('`cobrowse-widget` imports in Node without a DOM and has the classes, the store and the version', () => {
     const out = run(`
