@@ -79,6 +79,8 @@ export default [
   {
     input: npmEntries,
     external: (id) => /^(lit|zod|react)(\/|$)|^@lit\//.test(id),
+    // Keep no bare `import 'zod/mini'` in modules that do not use it: the dependencies' side effects are their own.
+    treeshake: { moduleSideEffects: (id, external) => !external },
     plugins: [version, ts],
     output: {
       dir: 'dist',

@@ -2,6 +2,7 @@
 // Runs after `npm run build` (npm test does that first).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,6 +114,28 @@ describe('the packed tarball, installed into an empty project', () => {
     assert.ok(result.schema);
     assert.equal(result.ce, 'custom-elements.json');
     assert.ok(existsSync(join(dir, 'node_modules/cobrowse-widget/dist/cobrowse-widget.min.js')));
+  });
+
+  // What an app's bundler does with `sideEffects`: an unused class costs nothing, define.js keeps its registrations.
+  const bundle = async (contents) => {
+    const result = await build({
+      stdin: { contents, resolveDir: dir },
+      absWorkingDir: dir,
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      write: false,
+      logLevel: 'silent',
+    });
+    return result.outputFiles[0].text;
+  };
+
+  test('class modules are free of side effects: an unused import bundles to nothing', async () => {
+    const unused = await bundle(`import { CobrowseWidget, CobrowseBadge } from 'cobrowse-widget';`);
+    assert.equal(unused.trim(), '');
+    const defined = await bundle(`import 'cobrowse-widget/define.js';`);
+    for (const tag of ['cobrowse-badge', 'cobrowse-controls', 'cobrowse-widget'])
+      assert.ok(defined.includes(`"${tag}"`), tag);
   });
 
   test('a private path is not reachable: `exports` is the public surface', () => {
