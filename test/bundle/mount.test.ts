@@ -84,6 +84,15 @@ describe('dist/cobrowse-widget.min.js data attributes', () => {
     expect(widgets[0].getAttribute('theme')).to.equal('dark');
   });
 
+  it('finds its tag by selector when document.currentScript is null (here: loaded as a module)', async () => {
+    const { win, doc } = await page(
+      '<div id="spot"></div>',
+      `<script type="module" src="${BUNDLE}" data-mount="#spot"></script>`,
+    );
+    expect(win.errors).to.deep.equal([]);
+    expect(doc.querySelectorAll('#spot > cobrowse-widget')).to.have.length(1);
+  });
+
   it('without data-mount nothing is mounted, and a script added later still finds its own tag', async () => {
     const { win, doc } = await page('<div id="late"></div>');
     await addScript(doc, BUNDLE, { 'data-position': 'top-right' });
