@@ -24,9 +24,10 @@ const npmEntries = {
 // before any of its modules run: no second Lit, so no second 'lit-html' Trusted Types policy (which throws under
 // `trusted-types lit-html` without 'allow-duplicates'), no second tag definitions, no second replay of the queue.
 const guard =
-  'var w=window.CobrowseWidget;if(w&&w.version){' +
+  // Its own function scope: a top-level `var` here could clash with a name in the bundle.
+  'if(function(w){if(w&&w.version){' +
   `if(w.version!==${JSON.stringify(pkg.version)})console.warn("[cobrowse-widget] "+w.version+" is already on this page; this copy (${pkg.version}) does nothing");` +
-  'return}';
+  'return!0}}(window.CobrowseWidget))return;';
 
 /** Prints each script-tag file's Subresource Integrity hash and writes them all to dist/sri.json. */
 const hashes = {};
