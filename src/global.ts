@@ -15,7 +15,7 @@ import { VERSION } from './version.js';
 
 /** Where and how `mount` shows the floating widget. Every field maps to an attribute of `<cobrowse-widget>`. */
 export interface MountOptions {
-  /** `bottom-right` (default), `bottom-left`, `top-right` or `top-left`. */
+  /** `bottom-end` (default), `bottom-start`, `top-end` or `top-start` (logical: they follow `dir`). */
   position?: string;
   /** `light`, `dark` or `auto`. */
   theme?: string;

@@ -7,13 +7,13 @@ describe('dist/cobrowse-widget.min.js mount', () => {
   it("mount twice gives one widget, with the second call's options", async () => {
     const { win, doc } = await page();
     await addScript(doc);
-    const first = win.CobrowseWidget.mount({ position: 'top-left', theme: 'dark' });
-    const second = win.CobrowseWidget('mount', { position: 'bottom-left', hideWhenIdle: true });
+    const first = win.CobrowseWidget.mount({ position: 'top-start', theme: 'dark' });
+    const second = win.CobrowseWidget('mount', { position: 'bottom-start', hideWhenIdle: true });
     expect(second).to.equal(first);
     const widgets = doc.querySelectorAll('cobrowse-widget');
     expect(widgets).to.have.length(1);
     expect(widgets[0].parentElement).to.equal(doc.body);
-    expect(widgets[0].getAttribute('position')).to.equal('bottom-left');
+    expect(widgets[0].getAttribute('position')).to.equal('bottom-start');
     expect(widgets[0].getAttribute('theme')).to.equal('dark');
     expect(widgets[0].hasAttribute('hide-when-idle')).to.equal(true);
   });
@@ -48,7 +48,7 @@ describe('dist/cobrowse-widget.min.js mount', () => {
 });
 
 describe('dist/cobrowse-widget.min.js data attributes', () => {
-  const ATTRS = 'data-mount data-position="top-left" data-theme="dark" data-lang="fr" data-hide-when-idle';
+  const ATTRS = 'data-mount data-position="top-start" data-theme="dark" data-lang="fr" data-hide-when-idle';
 
   it('data-mount and friends mount one configured widget, from an async script in <head>', async () => {
     const { win, doc } = await page(
@@ -60,7 +60,7 @@ describe('dist/cobrowse-widget.min.js data attributes', () => {
     expect(widgets).to.have.length(1);
     const el = widgets[0];
     expect(el.parentElement).to.equal(doc.body);
-    expect(el.getAttribute('position')).to.equal('top-left');
+    expect(el.getAttribute('position')).to.equal('top-start');
     expect(el.getAttribute('theme')).to.equal('dark');
     expect(el.getAttribute('lang')).to.equal('fr');
     expect(el.hasAttribute('hide-when-idle')).to.equal(true);
@@ -76,11 +76,11 @@ describe('dist/cobrowse-widget.min.js data attributes', () => {
   it('calls queued on the stub run after the data attributes, so they win', async () => {
     const { doc } = await page(
       '',
-      `<script>${SNIPPET};CobrowseWidget('mount',{position:'bottom-left'})</script><script src="${BUNDLE}" ${ATTRS}></script>`,
+      `<script>${SNIPPET};CobrowseWidget('mount',{position:'bottom-start'})</script><script src="${BUNDLE}" ${ATTRS}></script>`,
     );
     const widgets = doc.querySelectorAll('cobrowse-widget');
     expect(widgets).to.have.length(1);
-    expect(widgets[0].getAttribute('position')).to.equal('bottom-left');
+    expect(widgets[0].getAttribute('position')).to.equal('bottom-start');
     expect(widgets[0].getAttribute('theme')).to.equal('dark');
   });
 
@@ -95,7 +95,7 @@ describe('dist/cobrowse-widget.min.js data attributes', () => {
 
   it('without data-mount nothing is mounted, and a script added later still finds its own tag', async () => {
     const { win, doc } = await page('<div id="late"></div>');
-    await addScript(doc, BUNDLE, { 'data-position': 'top-right' });
+    await addScript(doc, BUNDLE, { 'data-position': 'top-end' });
     expect(doc.querySelectorAll('cobrowse-widget')).to.have.length(0);
     expect(win.CobrowseWidget.version).to.be.a('string');
 
