@@ -5,6 +5,8 @@ import { defaultReporter } from '@web/test-runner';
 import { browserArgs, ensureBrowser } from './scripts/browser.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { wsServerPlugin } from './test/support/ws-servers.mjs';
+import { reactPlugin } from './test/support/react-plugin.mjs';
+import { verbatimPlugin } from './test/support/verbatim-plugin.mjs';
 
 let executablePath;
 try {
@@ -19,7 +21,12 @@ export default {
   ...(process.env.WTR_PORT ? { port: Number(process.env.WTR_PORT) } : {}),
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), wsServerPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    wsServerPlugin(),
+    reactPlugin(),
+    verbatimPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: browserArgs() },
