@@ -5,6 +5,8 @@ import { defaultReporter } from '@web/test-runner';
 import { browserArgs, ensureBrowser } from './scripts/browser.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { wsServerPlugin } from './test/support/ws-servers.mjs';
+import { reactPlugin } from './test/support/react-plugin.mjs';
+import { verbatimPlugin } from './test/support/verbatim-plugin.mjs';
 import { demoServerPlugin } from './scripts/demo-server.mjs';
 
 let executablePath;
@@ -24,6 +26,8 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     wsServerPlugin(),
+    reactPlugin(),
+    verbatimPlugin(),
     demoServerPlugin(),
   ],
   browsers: [

@@ -1,16 +1,9 @@
-import { CobrowseBadge, CobrowseControls, CobrowseWidget } from './components/index.js';
+/**
+ * `cobrowse-widget/define.js`: importing it registers `<cobrowse-badge>`, `<cobrowse-controls>` and
+ * `<cobrowse-widget>` (the package's only side effect besides the script-tag file; see `sideEffects`).
+ */
+import { defineAll } from './define-all.js';
 
-const TAGS = {
-  'cobrowse-badge': CobrowseBadge,
-  'cobrowse-controls': CobrowseControls,
-  'cobrowse-widget': CobrowseWidget,
-} as const;
-
-/** Registers the tags once; a second copy of the library on the page finds them defined and leaves them. */
-export function defineAll(): void {
-  for (const [tag, ctor] of Object.entries(TAGS)) {
-    if (!customElements.get(tag)) customElements.define(tag, ctor);
-  }
-}
+export * from './index.js';
 
 defineAll();

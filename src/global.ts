@@ -1,23 +1,49 @@
 /**
  * The script-tag entry: `dist/cobrowse-widget.min.js`. Registers the tags, replaces the loader stub
- * `window.CobrowseWidget` with the real API, and replays the calls queued on the stub, in order.
+ * `window.CobrowseWidget` with the real API, applies its own `<script>` tag's data attributes, then replays the
+ * calls queued on the stub, in order, exactly once.
+ *
+ * A second copy on the page never gets this far: the build puts a guard in front of the bundle (see
+ * rollup.config.mjs) that returns before Lit is evaluated, so the second copy neither defines tags nor creates a
+ * second 'lit-html' Trusted Types policy. `install` checks again for any other way of loading this module.
  */
-import { defineAll } from './define.js';
+import { defineAll } from './define-all.js';
 import { getDefaultStore } from './components/index.js';
+import type { CobrowseWidget } from './components/index.js';
 import type { IngestResult, SessionStore, StateListener } from './store/index.js';
 import { VERSION } from './version.js';
 
-type Method = 'ingest' | 'subscribe' | 'reset';
+/** Where and how `mount` shows the floating widget. Every field maps to an attribute of `<cobrowse-widget>`. */
+export interface MountOptions {
+  /** `bottom-end` (default), `bottom-start`, `top-end` or `top-start` (logical: they follow `dir`). */
+  position?: string;
+  /** `light`, `dark` or `auto`. */
+  theme?: string;
+  /** A BCP 47 language tag; defaults to the document's. */
+  lang?: string;
+  /** Hide the widget while there is no session. */
+  hideWhenIdle?: boolean;
+  /** The element (or a CSS selector for it) to mount into; defaults to `document.body`. */
+  container?: Element | string;
+}
+
+/** What the script tag's own data attributes ask for. */
+export interface ScriptConfig {
+  /** Present when the tag has `data-mount`. */
+  mount?: MountOptions;
+  /** `data-websocket`: handed to `connect` once the transport layer provides it. */
+  connect?: { url: string };
+}
 
 export interface CobrowseWidgetApi {
-  (method: Method, ...args: unknown[]): unknown;
+  (method: string, ...args: unknown[]): unknown;
   ingest(payload: unknown): IngestResult;
   subscribe(listener: StateListener): () => void;
+  mount(options?: MountOptions): CobrowseWidget;
+  unmount(): void;
   reset(): void;
   readonly store: SessionStore;
   readonly version: string;
-  /** Calls queued on the loader stub (empty once replayed). */
-  q?: unknown[][];
 }
 
 declare global {
@@ -26,19 +52,80 @@ declare global {
   }
 }
 
+type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[]; version?: string };
+
+const PREFIX = '[cobrowse-widget]';
+
+/**
+ * Reads the data attributes of the `<script>` tag that loaded this file. Attribute names are the kebab-case of the
+ * `MountOptions` fields; `data-mount` alone mounts with defaults.
+ */
+function readScriptConfig(script: HTMLOrSVGScriptElement | null): ScriptConfig {
+  const data = (script as HTMLElement | null)?.dataset;
+  if (!data) return {};
+  const config: ScriptConfig = {};
+  if (data.mount !== undefined) {
+    const mount: MountOptions = {};
+    if (data.position) mount.position = data.position;
+    if (data.theme) mount.theme = data.theme;
+    if (data.lang) mount.lang = data.lang;
+    if (data.hideWhenIdle !== undefined) mount.hideWhenIdle = data.hideWhenIdle !== 'false';
+    // `data-mount="#selector"` names the container.
+    if (data.mount) mount.container = data.mount;
+    config.mount = mount;
+  }
+  if (data.websocket) config.connect = { url: data.websocket };
+  return config;
+}
+
+let mounted: CobrowseWidget | undefined;
+
+function mount(options: MountOptions = {}): CobrowseWidget {
+  const el = (mounted ??= document.createElement('cobrowse-widget'));
+  const attrs: Record<string, string | boolean | undefined> = {
+    position: options.position,
+    theme: options.theme,
+    lang: options.lang,
+    'hide-when-idle': options.hideWhenIdle,
+  };
+  for (const [name, value] of Object.entries(attrs)) {
+    if (typeof value === 'boolean') el.toggleAttribute(name, value);
+    else if (value) el.setAttribute(name, value);
+  }
+  const place = () => {
+    const { container } = options;
+    const parent = typeof container === 'string' ? document.querySelector(container) : (container ?? document.body);
+    if (!parent) return false;
+    // Only when it moves: re-appending would disconnect it, and so reset its state, for nothing.
+    if (el.parentNode !== parent) parent.append(el);
+    return true;
+  };
+  // An async script in <head> can run before <body> (or the container) exists: try again once the DOM is parsed.
+  if (!place()) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', place, { once: true });
+    else console.warn(`${PREFIX} mount: no element matches ${String(options.container)}`);
+  }
+  return el;
+}
+
 function createApi(store: SessionStore): CobrowseWidgetApi {
-  const methods = {
+  const methods: Record<string, (...args: never[]) => unknown> = {
     ingest: (payload: unknown) => store.ingest(payload),
     subscribe: (listener: StateListener) => store.subscribe(listener),
+    mount,
+    unmount: () => {
+      mounted?.remove();
+      mounted = undefined;
+    },
     reset: () => store.reset(),
   };
-  const api = ((method: Method, ...args: unknown[]) => {
-    const fn = methods[method] as ((...a: unknown[]) => unknown) | undefined;
+  const api = ((method: string, ...args: unknown[]) => {
+    const fn = Object.hasOwn(methods, method) ? methods[method] : undefined;
     if (!fn) {
-      console.warn(`[cobrowse-widget] unknown method ${JSON.stringify(method)}`);
+      console.warn(`${PREFIX} unknown method ${JSON.stringify(method)}`);
       return undefined;
     }
-    return fn(...args);
+    return (fn as (...a: unknown[]) => unknown)(...args);
   }) as CobrowseWidgetApi;
   Object.assign(api, methods);
   Object.defineProperties(api, {
@@ -48,16 +135,23 @@ function createApi(store: SessionStore): CobrowseWidgetApi {
   return api;
 }
 
-function install(): void {
+function install(script: HTMLOrSVGScriptElement | null): void {
+  const existing = window.CobrowseWidget as Stub | undefined;
+  // A copy already installed the API: keep it (the build's guard warns on a version mismatch).
+  if (existing?.version) return;
   defineAll();
-  const existing = window.CobrowseWidget as { q?: unknown[][]; version?: string } | undefined;
-  if (existing?.version) return; // a real API is installed already: keep the first
-  const queue = existing?.q ?? [];
   const api = createApi(getDefaultStore());
   window.CobrowseWidget = api;
-  for (const call of queue.splice(0)) {
-    api(...(call as [Method, ...unknown[]]));
-  }
+  // The script tag sets the defaults; calls the page queued are explicit, so they run after and win.
+  const config = readScriptConfig(script);
+  if (config.mount) api('mount', config.mount);
+  if (config.connect) api('connect', config.connect);
+  // Take the queue off the stub before replaying, so that nothing can replay it a second time.
+  const queue = Array.from(existing?.q ?? []);
+  if (existing) existing.q = [];
+  for (const call of queue) api(...(Array.from(call) as [string, ...unknown[]]));
 }
 
-install();
+// `currentScript` is this file's tag while it runs, async or not; the selector is for the odd loader that
+// evaluates the file some other way.
+install(document.currentScript ?? document.querySelector('script[src*="cobrowse-widget"]'));
