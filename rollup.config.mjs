@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
+import { collapseLiterals } from './scripts/collapse-literals.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const version = replace({ preventAssignment: true, values: { __VERSION__: pkg.version } });
@@ -37,6 +38,7 @@ export default [
       resolve({ exportConditions: ['production'], browser: true }),
       ts,
       minify({ target: 'es2022', legalComments: 'none' }),
+      collapseLiterals(),
     ],
     output: {
       file: 'dist/cobrowse-widget.min.js',
