@@ -90,3 +90,13 @@ export const statusText = (el: Element) =>
 export const updated = async (el: Element) => {
   await (el as Element & { updateComplete: Promise<unknown> }).updateComplete;
 };
+
+/**
+ * Makes this test page report itself visible or hidden, as switching tabs does (the runner's second page is
+ * really hidden, so timing tests pin it). `restoreVisibility` goes back to the browser's own value.
+ */
+export function setVisibility(state: 'visible' | 'hidden') {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+export const restoreVisibility = () => delete (document as { visibilityState?: string }).visibilityState;

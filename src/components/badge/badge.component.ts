@@ -129,7 +129,7 @@ export class CobrowseBadge extends CobrowseElement {
       ${icon(view.link === 'reconnecting' ? 'sync' : name)}
       <span part="label" role="status">
         <span class="text">${text}</span>
-        ${notes.map((note) => html`<span class="note">${note}</span>`)}
+        ${notes.map((note) => html` <span class="note">${note}</span>`)}
       </span>
       ${controllers.length ? icon('hand') : ''}
       ${RECORDING.test(view.screenRecordingState ?? '') ? html`<span class="rec">${icon('rec')}</span>` : ''}
