@@ -74,7 +74,11 @@ describe('<cobrowse-badge>', () => {
     it('in the locale of the lang attribute (Intl.ListFormat, plural rules)', async () => {
       const store = viewStore(connected({ peers: [ANA, BEN], peerCount: 2 }));
       const el = await fixture<CobrowseBadge>(
-        html`<cobrowse-badge lang="de" .store=${store} .strings=${{ areViewing: '{names} sehen zu' }}></cobrowse-badge>`,
+        html`<cobrowse-badge
+          lang="de"
+          .store=${store}
+          .strings=${{ areViewing: '{names} sehen zu' }}
+        ></cobrowse-badge>`,
       );
       expect(statusText(el)).to.equal('Ana und Ben sehen zu');
     });
@@ -94,7 +98,9 @@ describe('<cobrowse-badge>', () => {
   });
 
   it('says when I, a viewer, have control', async () => {
-    const { el } = await badgeFor(connected({ role: 'viewer', control: { controlledBy: [], controlling: ['comm-9'] } }));
+    const { el } = await badgeFor(
+      connected({ role: 'viewer', control: { controlledBy: [], controlling: ['comm-9'] } }),
+    );
     expect(statusText(el)).to.equal('You are viewing a shared session You have control');
   });
 
@@ -137,7 +143,12 @@ describe('<cobrowse-badge>', () => {
     ];
     for (const [type, text] of cases) {
       it(String(type), async () => {
-        const { el } = await badgeFor({ connection: 'disconnected', role: 'sharer', kind: 'cobrowse', disconnectType: type });
+        const { el } = await badgeFor({
+          connection: 'disconnected',
+          role: 'sharer',
+          kind: 'cobrowse',
+          disconnectType: type,
+        });
         expect(statusText(el)).to.equal(text);
       });
     }
@@ -172,7 +183,10 @@ describe('<cobrowse-badge>', () => {
     });
 
     it('timer ticks never change it', async () => {
-      const clock = sinon.useFakeTimers({ now: Date.parse('2026-11-22T10:00:00Z'), toFake: ['setInterval', 'clearInterval', 'Date'] });
+      const clock = sinon.useFakeTimers({
+        now: Date.parse('2026-11-22T10:00:00Z'),
+        toFake: ['setInterval', 'clearInterval', 'Date'],
+      });
       try {
         setVisibility('visible');
         const { el } = await badgeFor(connected({ connectedSince: '2026-11-22T09:59:00.000Z' }));

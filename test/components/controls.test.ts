@@ -8,7 +8,12 @@ import type { ActionDetail, ActionName, SessionView } from '../../src/store/inde
 import { cobrowsesession } from '../fixtures/sessions.js';
 import { $, ANA_CONTROLLING, actionsOf, restoreVisibility, setVisibility, updated, viewStore } from './view-store.js';
 
-const REQUEST = { participantId: 'p-ana', name: 'Ana', requestedAt: '2026-11-22T10:00:00.000Z', expiresAt: '2026-11-22T10:00:30.000Z' };
+const REQUEST = {
+  participantId: 'p-ana',
+  name: 'Ana',
+  requestedAt: '2026-11-22T10:00:00.000Z',
+  expiresAt: '2026-11-22T10:00:30.000Z',
+};
 const SHARER = { connection: 'connected', role: 'sharer', kind: 'cobrowse' } as const;
 
 /** The view in which each action's button shows, and the participant its detail names. */
@@ -19,8 +24,16 @@ const ACTION_CASES: [ActionName, Partial<SessionView>, string | undefined][] = [
   ['accept-control', { ...SHARER, control: { controlledBy: [], controlling: [], request: REQUEST } }, 'p-ana'],
   ['decline-control', { ...SHARER, control: { controlledBy: [], controlling: [], request: REQUEST } }, 'p-ana'],
   ['revoke-control', { ...SHARER, control: { controlledBy: [ANA_CONTROLLING], controlling: [] } }, 'p-ana'],
-  ['accept-navigation', { ...SHARER, navigationRequest: { participantId: 'p-ben', requestedAt: REQUEST.requestedAt } }, 'p-ben'],
-  ['decline-navigation', { ...SHARER, navigationRequest: { participantId: 'p-ben', requestedAt: REQUEST.requestedAt } }, 'p-ben'],
+  [
+    'accept-navigation',
+    { ...SHARER, navigationRequest: { participantId: 'p-ben', requestedAt: REQUEST.requestedAt } },
+    'p-ben',
+  ],
+  [
+    'decline-navigation',
+    { ...SHARER, navigationRequest: { participantId: 'p-ben', requestedAt: REQUEST.requestedAt } },
+    'p-ben',
+  ],
   ['request-control', { ...SHARER, role: 'viewer' }, 'me'],
   ['open-viewer', { ...SHARER, role: 'viewer', viewerUrl: 'https://viewer.example/s/1' }, 'me'],
   ['dismiss', { connection: 'disconnected', role: 'sharer', kind: 'cobrowse' }, 'me'],
@@ -35,12 +48,18 @@ const button = (el: CobrowseControls, action: string) => $<HTMLButtonElement>(el
 
 describe('<cobrowse-controls>', () => {
   it('is accessible', async () => {
-    const { el } = await controlsFor({ ...SHARER, control: { controlledBy: [ANA_CONTROLLING], controlling: [], request: REQUEST } });
+    const { el } = await controlsFor({
+      ...SHARER,
+      control: { controlledBy: [ANA_CONTROLLING], controlling: [], request: REQUEST },
+    });
     await expect(el).to.be.accessible();
   });
 
   it('offers allow / decline for a control request, then take back control once granted', async () => {
-    const { el, store } = await controlsFor({ ...SHARER, control: { controlledBy: [], controlling: [], request: REQUEST } });
+    const { el, store } = await controlsFor({
+      ...SHARER,
+      control: { controlledBy: [], controlling: [], request: REQUEST },
+    });
     expect(actionsOf(el)).to.deep.equal(['accept-control', 'decline-control', 'end']);
     expect(button(el, 'accept-control').textContent!.trim()).to.equal('Allow control');
     store.set({ ...SHARER, control: { controlledBy: [ANA_CONTROLLING], controlling: [] } });
@@ -53,7 +72,12 @@ describe('<cobrowse-controls>', () => {
     const { el, store } = await controlsFor({ ...SHARER, role: 'viewer' });
     expect(actionsOf(el)).to.deep.equal(['request-control', 'end']);
     expect(button(el, 'end').textContent!.trim()).to.equal('Leave');
-    store.set({ ...SHARER, role: 'viewer', viewerUrl: 'https://viewer.example/s/1', control: { controlledBy: [], controlling: ['x'] } });
+    store.set({
+      ...SHARER,
+      role: 'viewer',
+      viewerUrl: 'https://viewer.example/s/1',
+      control: { controlledBy: [], controlling: ['x'] },
+    });
     await updated(el);
     expect(actionsOf(el)).to.deep.equal(['open-viewer', 'end']);
   });
@@ -101,7 +125,11 @@ describe('<cobrowse-controls>', () => {
       const el = await fixture<CobrowseControls>(html`<cobrowse-controls .store=${store}></cobrowse-controls>`);
       const spy = sinon.spy();
       el.addEventListener('cobrowse-action', spy);
-      for (const [state, t] of [['alerting', 1], ['connected', 5], ['disconnected', 9]] as const) {
+      for (const [state, t] of [
+        ['alerting', 1],
+        ['connected', 5],
+        ['disconnected', 9],
+      ] as const) {
         store.ingest(cobrowsesession(state, t));
         await updated(el);
       }
@@ -142,7 +170,10 @@ describe('<cobrowse-controls>', () => {
   });
 
   it('gives every button a 44 x 44 px target and a visible focus ring from the keyboard', async () => {
-    const { el } = await controlsFor({ ...SHARER, control: { controlledBy: [ANA_CONTROLLING], controlling: [], request: REQUEST } });
+    const { el } = await controlsFor({
+      ...SHARER,
+      control: { controlledBy: [ANA_CONTROLLING], controlling: [], request: REQUEST },
+    });
     const buttons = [...el.shadowRoot!.querySelectorAll('button')];
     expect(buttons).to.have.length(4);
     buttons[0].focus();
@@ -161,7 +192,10 @@ describe('<cobrowse-controls>', () => {
   describe('offer countdown', () => {
     let clock: sinon.SinonFakeTimers;
     beforeEach(() => {
-      clock = sinon.useFakeTimers({ now: Date.parse('2026-11-22T10:00:00Z'), toFake: ['setInterval', 'clearInterval', 'Date'] });
+      clock = sinon.useFakeTimers({
+        now: Date.parse('2026-11-22T10:00:00Z'),
+        toFake: ['setInterval', 'clearInterval', 'Date'],
+      });
       setVisibility('visible');
     });
     afterEach(() => {

@@ -53,11 +53,13 @@ describe('every connection x role x kind', () => {
       for (const kind of connection === 'idle' ? (['cobrowse'] as const) : KINDS) {
         it(`${connection} / ${role} / ${kind}`, async () => {
           const store = viewStore(viewFor(connection, role, kind));
-          const wrapper = await fixture<HTMLDivElement>(html`<div>
-            <cobrowse-badge .store=${store}></cobrowse-badge>
-            <cobrowse-controls .store=${store}></cobrowse-controls>
-            <cobrowse-widget .store=${store} open></cobrowse-widget>
-          </div>`);
+          const wrapper = await fixture<HTMLDivElement>(
+            html`<div>
+              <cobrowse-badge .store=${store}></cobrowse-badge>
+              <cobrowse-controls .store=${store}></cobrowse-controls>
+              <cobrowse-widget .store=${store} open></cobrowse-widget>
+            </div>`,
+          );
           const [badge, controls, widget] = [...wrapper.children] as HTMLElement[];
           await Promise.all([badge, controls, widget].map(updated));
           await expect(wrapper).to.be.accessible();

@@ -55,7 +55,9 @@ export function viewStore(fields: Partial<SessionView> = {}): ViewStore {
     },
     settle(id, ok, error) {
       if (view.pending?.id !== id) return;
-      commit(ok ? { ...view, pending: undefined } : { ...view, pending: undefined, failed: { ...view.pending, error } });
+      commit(
+        ok ? { ...view, pending: undefined } : { ...view, pending: undefined, failed: { ...view.pending, error } },
+      );
     },
     setLink: (link) => commit({ ...view, link }),
     on<K extends keyof StoreEvents>(type: K, listener: (payload: StoreEvents[K]) => void) {

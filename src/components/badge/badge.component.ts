@@ -124,7 +124,8 @@ export class CobrowseBadge extends CobrowseElement {
       else if (view.link === 'closed') notes.push(t.linkClosed);
     }
     if (view.failed) notes.push(t.failed);
-    const time = view.connection === 'connected' && view.connectedSince ? elapsed(view.connectedSince, lang) : undefined;
+    const time =
+      view.connection === 'connected' && view.connectedSince ? elapsed(view.connectedSince, lang) : undefined;
     return html`<div part="base" class=${view.link === 'reconnecting' ? 'base trouble' : 'base'}>
       ${icon(view.link === 'reconnecting' ? 'sync' : name)}
       <span part="label" role="status">
@@ -133,9 +134,7 @@ export class CobrowseBadge extends CobrowseElement {
       </span>
       ${controllers.length ? icon('hand') : ''}
       ${RECORDING.test(view.screenRecordingState ?? '') ? html`<span class="rec">${icon('rec')}</span>` : ''}
-      ${time
-        ? html`<span part="timer" role="timer"><span class="sr">${t.elapsed} </span>${time.text}</span>`
-        : ''}
+      ${time ? html`<span part="timer" role="timer"><span class="sr">${t.elapsed} </span>${time.text}</span>` : ''}
     </div>`;
   }
 }

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import type { ActionName, SessionView } from '../../store/index.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { buttonStyles, sharedStyles } from '../shared.styles.js';
@@ -51,17 +52,21 @@ export function actionButtons(
   return actions.map((action) => {
     const busy = view.pending?.action === action && !view.pending.error;
     const failed = (view.failed ?? view.pending)?.action === action && !!(view.failed ?? view.pending)?.error;
-    return html`<button
-      type="button"
-      part="button"
-      class=${PRIMARY.has(action) ? 'primary' : ''}
-      data-action=${action}
-      aria-busy=${busy ? 'true' : 'false'}
-      aria-describedby=${failed ? 'failed' : ''}
-      @click=${() => press(action)}
-    >
-      ${action === 'end' && view.role === 'viewer' ? t.leave : t[action]}
-    </button>`;
+    // Keyed: a button is never reused for another action, so focus never lands on a button that changed meaning.
+    return keyed(
+      action,
+      html`<button
+        type="button"
+        part="button"
+        class=${PRIMARY.has(action) ? 'primary' : ''}
+        data-action=${action}
+        aria-busy=${busy ? 'true' : 'false'}
+        aria-describedby=${failed ? 'failed' : ''}
+        @click=${() => press(action)}
+      >
+        ${action === 'end' && view.role === 'viewer' ? t.leave : t[action]}
+      </button>`,
+    );
   });
 }
 
@@ -90,6 +95,18 @@ export class CobrowseControls extends CobrowseElement {
     const view = this.session.view;
     return view.connection === 'alerting' && !!view.offerExpiresAt && secondsUntil(view.offerExpiresAt) > 0;
   });
+
+  private hadFocus = false;
+
+  protected override willUpdate(): void {
+    super.willUpdate();
+    this.hadFocus = !!this.shadowRoot?.activeElement;
+  }
+
+  /** The pressed button left (its action is done): keep the keyboard user here, on the first remaining one. */
+  protected override updated(): void {
+    if (this.hadFocus && !this.shadowRoot!.activeElement) this.renderRoot.querySelector('button')?.focus();
+  }
 
   override render() {
     const view = this.session.view;

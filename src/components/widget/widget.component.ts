@@ -154,23 +154,25 @@ export class CobrowseWidget extends CobrowseElement {
     const countdown = prompt?.key === 'offer' && view.offerExpiresAt ? secondsUntil(view.offerExpiresAt) : 0;
     const press = (action: ActionName) => this.act(action);
     return html`<div part="base">
-      ${prompt
-        ? html`<section
-            part="prompt"
-            role="dialog"
-            aria-labelledby="prompt-title"
-            aria-describedby=${prompt.body ? 'prompt-body' : ''}
-            tabindex="-1"
-            @keydown=${(event: KeyboardEvent) => this.onPromptKey(event, prompt)}
-          >
-            <h2 id="prompt-title">${prompt.title}</h2>
-            ${prompt.body ? html`<p id="prompt-body">${prompt.body}</p>` : ''}
-            <div class="actions">
-              ${actionButtons(view, t, prompt.actions, press)}
-              ${countdown ? html`<span class="countdown">${format(t.expiresIn, { s: countdown })}</span>` : ''}
-            </div>
-          </section>`
-        : ''}
+      ${
+        prompt
+          ? html`<section
+              part="prompt"
+              role="dialog"
+              aria-labelledby="prompt-title"
+              aria-describedby=${prompt.body ? 'prompt-body' : ''}
+              tabindex="-1"
+              @keydown=${(event: KeyboardEvent) => this.onPromptKey(event, prompt)}
+            >
+              <h2 id="prompt-title">${prompt.title}</h2>
+              ${prompt.body ? html`<p id="prompt-body">${prompt.body}</p>` : ''}
+              <div class="actions">
+                ${actionButtons(view, t, prompt.actions, press)}
+                ${countdown ? html`<span class="countdown">${format(t.expiresIn, { s: countdown })}</span>` : ''}
+              </div>
+            </section>`
+          : ''
+      }
       <div class="bar">
         <cobrowse-badge
           part="badge"
@@ -179,37 +181,56 @@ export class CobrowseWidget extends CobrowseElement {
           .strings=${this.strings}
           ?compact=${this.minimized}
         ></cobrowse-badge>
-        ${this.minimized
-          ? html`<button part="minimize" class="icon-button" aria-label=${t.details} @click=${() => (this.minimized = false)}>
-              ${icon('more')}
-            </button>`
-          : html`<button
-                part="toggle"
+        ${
+          this.minimized
+            ? html`<button
+                part="minimize"
                 class="icon-button"
                 aria-label=${t.details}
-                aria-expanded=${this.open ? 'true' : 'false'}
-                aria-controls="panel"
-                @click=${() => (this.open = !this.open)}
+                @click=${() => (this.minimized = false)}
               >
                 ${icon('more')}
-              </button>
-              <button part="minimize" class="icon-button" aria-label=${t.minimize} @click=${() => (this.minimized = true)}>
-                ${icon('min')}
-              </button>`}
+              </button>`
+            : html`<button
+                  part="toggle"
+                  class="icon-button"
+                  aria-label=${t.details}
+                  aria-expanded=${this.open ? 'true' : 'false'}
+                  aria-controls="panel"
+                  @click=${() => (this.open = !this.open)}
+                >
+                  ${icon('more')}
+                </button>
+                <button
+                  part="minimize"
+                  class="icon-button"
+                  aria-label=${t.minimize}
+                  @click=${() => (this.minimized = true)}
+                >
+                  ${icon('min')}
+                </button>`
+        }
       </div>
       <div part="panel" id="panel" ?hidden=${!this.open || this.minimized}>
-        <cobrowse-controls part="controls" .lang=${this.lang} .theme=${this.theme} .strings=${this.strings}></cobrowse-controls>
-        ${view.peers.length
-          ? html`<ul part="peers" aria-label=${t.peers}>
-              ${view.peers.map(
-                (peer) =>
-                  html`<li>
-                    ${icon(peer.controlling ? 'hand' : 'eye')}
-                    ${peer.controlling ? format(t.hasControl, { name: peer.name ?? t.someone }) : (peer.name ?? t.someone)}
-                  </li>`,
-              )}
-            </ul>`
-          : ''}
+        <cobrowse-controls
+          part="controls"
+          .lang=${this.lang}
+          .theme=${this.theme}
+          .strings=${this.strings}
+        ></cobrowse-controls>
+        ${
+          view.peers.length
+            ? html`<ul part="peers" aria-label=${t.peers}>
+                ${view.peers.map(
+                  (peer) =>
+                    html`<li>
+                      ${icon(peer.controlling ? 'hand' : 'eye')}
+                      ${peer.controlling ? format(t.hasControl, { name: peer.name ?? t.someone }) : (peer.name ?? t.someone)}
+                    </li>`,
+                )}
+              </ul>`
+            : ''
+        }
       </div>
     </div>`;
   }
