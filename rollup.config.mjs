@@ -16,6 +16,13 @@ const ts = esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 const npmEntries = {
   index: 'src/index.ts',
   define: 'src/define.ts',
+  // Locales: separate modules (never in the script-tag file), `cobrowse-widget/locales/<lang>.js`.
+  ...Object.fromEntries(
+    ['es', 'fr', 'de', 'pt-BR', 'ja'].map((lang) => [
+      `components/strings/locales/${lang}`,
+      `src/components/strings/locales/${lang}.ts`,
+    ]),
+  ),
 };
 
 export default [

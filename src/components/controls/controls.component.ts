@@ -65,6 +65,7 @@ export function actionButtons(
         @click=${() => press(action)}
       >
         ${action === 'end' && view.role === 'viewer' ? t.leave : t[action]}
+        ${busy ? html`<span class="sr">${t.working}</span>` : ''}
       </button>`,
     );
   });
