@@ -8,6 +8,10 @@ export const sharedStyles = css`
   :host {
     /* The page cannot reach into the shadow root, but inherited properties flow in: reset them all. */
     all: initial;
+    /* The host's own box draws nothing (the base part does): a page's "* { border: ... !important }" cannot either. */
+    padding: 0 !important;
+    border: none !important;
+    background: none !important;
     /* Each colour as light-dark(light, dark): the theme attribute only picks the color-scheme. */
     --_bg: var(--cobrowse-background, light-dark(#fff, #1f1f24));
     --_fg: var(--cobrowse-color, light-dark(#1b1b1f, #f2f2f5));

@@ -22,7 +22,9 @@ describe('strings and locales', () => {
   before(() => LOCALES.forEach(([lang, table]) => registerLocale(lang, table)));
 
   it('is accessible in a registered locale', async () => {
-    const el = await fixture<CobrowseBadge>(html`<cobrowse-badge lang="ja" .store=${viewStore(SHARER)}></cobrowse-badge>`);
+    const el = await fixture<CobrowseBadge>(
+      html`<cobrowse-badge lang="ja" .store=${viewStore(SHARER)}></cobrowse-badge>`,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -71,7 +73,9 @@ describe('strings and locales', () => {
   });
 
   it('re-renders what is on the page when a locale arrives late', async () => {
-    const el = await fixture<CobrowseBadge>(html`<cobrowse-badge lang="nl" .store=${viewStore(SHARER)}></cobrowse-badge>`);
+    const el = await fixture<CobrowseBadge>(
+      html`<cobrowse-badge lang="nl" .store=${viewStore(SHARER)}></cobrowse-badge>`,
+    );
     expect(statusText(el)).to.equal('You are sharing this page');
     registerLocale('nl', { sharingCobrowse: 'U deelt deze pagina' });
     await updated(el);

@@ -6,7 +6,8 @@ export const fr: LocaleTable = {
   offerCobrowse: 'Un agent demande à voir cette page',
   offerScreenshare: 'Un agent demande à voir votre écran',
   inviteViewer: 'Vous êtes invité à voir une session partagée',
-  offerBody: 'Il verra uniquement cette page, pas vos autres onglets ni applications. Vous pouvez arrêter à tout moment.',
+  offerBody:
+    'Il verra uniquement cette page, pas vos autres onglets ni applications. Vous pouvez arrêter à tout moment.',
   offerBodyScreenshare: 'Il verra l’écran ou la fenêtre que vous choisissez. Vous pouvez arrêter à tout moment.',
   connecting: 'Connexion…',
   sharingCobrowse: 'Vous partagez cette page',
