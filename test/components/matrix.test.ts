@@ -73,7 +73,7 @@ describe('every connection x role x kind', () => {
             expect(el.hasAttribute('role')).to.equal(false);
           }
           expect(statusText(badge)).to.equal(expectedText(connection, role, kind));
-          expect($(badge, 'svg.icon'), 'an icon beside the words').to.exist;
+          expect($(badge, 'svg.icon'), 'an icon beside the words').not.to.equal(null);
           expect(actionsOf(controls)).to.deep.equal(expectedActions(connection, role));
           // The widget shows the offer as a prompt; the rest sits in its panel's controls.
           const inner = $(widget, 'cobrowse-controls')!;

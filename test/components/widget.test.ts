@@ -133,13 +133,13 @@ describe('<cobrowse-widget>', () => {
       const el = await fixture<CobrowseWidget>(
         html`<cobrowse-widget .store=${store} @cobrowse-state=${spy}></cobrowse-widget>`,
       );
-      expect(spy).not.to.have.been.called;
+      expect(spy.callCount).to.equal(0);
       setTimeout(() => store.ingest(cobrowsesession('alerting', 1)));
       const event = await oneEvent(el, 'cobrowse-state');
       expect(event.detail.view.connection).to.equal('alerting');
       expect(event.detail.previous.connection).to.equal('idle');
       store.ingest(cobrowsesession('alerting', 1));
-      expect(spy).to.have.been.calledOnce;
+      expect(spy.callCount).to.equal(1);
     });
 
     it('fires cobrowse-error when its store rejects input', async () => {
