@@ -2,7 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { Connection, SessionView } from '../../src/store/index.js';
-import { $, actionsOf, statusText, updated, viewStore } from './view-store.js';
+import { $, actionsOf, statusText, updated, viewStore, mount } from './view-store.js';
 
 const CONNECTIONS: Connection[] = ['idle', 'alerting', 'connecting', 'connected', 'held', 'disconnected'];
 const ROLES = ['sharer', 'viewer'] as const;
@@ -53,7 +53,7 @@ describe('every connection x role x kind', () => {
       for (const kind of connection === 'idle' ? (['cobrowse'] as const) : KINDS) {
         it(`${connection} / ${role} / ${kind}`, async () => {
           const store = viewStore(viewFor(connection, role, kind));
-          const wrapper = await fixture<HTMLDivElement>(
+          const wrapper = await mount(
             html`<div>
               <cobrowse-badge .store=${store}></cobrowse-badge>
               <cobrowse-controls .store=${store}></cobrowse-controls>

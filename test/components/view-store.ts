@@ -1,5 +1,7 @@
 // A SessionStore over a view the test sets: the components are tested against the interface, including view
 // fields that the real store may not derive yet (peers, control and navigation requests, recording, failures).
+import { render } from 'lit';
+import type { TemplateResult } from 'lit';
 import type { ParseError } from '../../src/model/index.js';
 import { EMPTY_VIEW } from '../../src/store/index.js';
 import type {
@@ -102,3 +104,19 @@ export function setVisibility(state: 'visible' | 'hidden') {
   document.dispatchEvent(new Event('visibilitychange'));
 }
 export const restoreVisibility = () => delete (document as { visibilityState?: string }).visibilityState;
+
+const mounted: HTMLElement[] = [];
+/**
+ * Like open-wc's `fixture` for a plain wrapper element, without its wait for an animation frame (the runner's
+ * hidden second page gets none): renders, then awaits every component's first update.
+ */
+export async function mount<T extends Element = HTMLDivElement>(template: TemplateResult): Promise<T> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  mounted.push(container);
+  render(template, container);
+  await Promise.all([...container.querySelectorAll('*')].map((el) => (el as Partial<Updatable>).updateComplete));
+  return container.firstElementChild as T;
+}
+afterEach(() => mounted.splice(0).forEach((container) => container.remove()));
+type Updatable = { updateComplete: Promise<unknown> };

@@ -6,7 +6,7 @@ import type { CobrowseBadge, CobrowseControls, CobrowseWidget } from '../../src/
 import { createSessionStore } from '../../src/store/index.js';
 import type { SessionView } from '../../src/store/index.js';
 import { cobrowsesession } from '../fixtures/sessions.js';
-import { $, ANA, ANA_CONTROLLING, actionsOf, statusText, updated, viewStore } from './view-store.js';
+import { $, ANA, ANA_CONTROLLING, actionsOf, statusText, updated, viewStore, mount } from './view-store.js';
 
 const SHARER = { connection: 'connected', role: 'sharer', kind: 'cobrowse' } as const;
 const OFFER = { connection: 'alerting', role: 'sharer', kind: 'cobrowse' } as const;
@@ -30,7 +30,7 @@ function deepActive(): Element | null {
 
 async function widgetFor(fields: Partial<SessionView> = {}) {
   const store = viewStore(fields);
-  const root = await fixture<HTMLDivElement>(
+  const root = await mount(
     html`<div>
       <button id="before">Page button</button>
       <cobrowse-widget .store=${store}></cobrowse-widget>
