@@ -5,7 +5,7 @@ export function collapseLiterals() {
   return {
     name: 'collapse-literals',
     renderChunk(code) {
-      return { code: code.replace(/\n[ \t]{2,}/g, ' ').replace(/ ?([{};]) (?=[\w\-[:@*}.<])/g, '$1'), map: null };
+      return { code: code.replace(/\n[ \t]{2,}/g, ' '), map: null };
     },
   };
 }

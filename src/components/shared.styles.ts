@@ -80,6 +80,7 @@ export const sharedStyles = css`
 export const buttonStyles = css`
   button {
     all: initial;
+    color-scheme: inherit;
     display: inline-flex;
     align-items: center;
     justify-content: center;

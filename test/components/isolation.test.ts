@@ -85,6 +85,12 @@ describe('the script-tag file in real pages', () => {
       await Promise.all(els.map((el) => el.updateComplete));
       expect(els[0].getAttribute('connection')).to.equal(state.connection ?? 'idle');
       expect(els[0].shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).not.to.equal('');
+      // The widget's own badge renders the same words: the built templates bind correctly.
+      const inner = els[2].shadowRoot!.querySelector<Updatable>('cobrowse-badge')!;
+      await inner.updateComplete;
+      expect(inner.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal(
+        els[0].shadowRoot!.querySelector('[role="status"]')!.textContent,
+      );
     }
     // securitypolicyviolation is dispatched asynchronously: give it a task to arrive.
     await new Promise((resolve) => setTimeout(resolve, 50));

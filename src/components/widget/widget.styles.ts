@@ -42,6 +42,13 @@ export const widgetStyles = css`
     align-items: center;
     gap: 0.5em;
   }
+  .bar {
+    flex-wrap: nowrap;
+  }
+  [part='badge'] {
+    flex: 0 1 auto;
+    min-inline-size: 0;
+  }
   .icon-button {
     padding: 0;
   }
