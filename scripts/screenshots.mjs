@@ -14,10 +14,24 @@ if (!existsSync(BUNDLE)) {
 
 const ANA = { id: 'p-ana', name: 'Ana', purpose: 'agent', role: 'viewer', connection: 'connected', controlling: false };
 const BEN = { ...ANA, id: 'p-ben', name: 'Ben' };
-const base = { sessionId: 's', communicationId: 'c', peerCount: 0, control: { controlledBy: [], controlling: [] }, peers: [], link: 'open', others: [] };
+const base = {
+  sessionId: 's',
+  communicationId: 'c',
+  peerCount: 0,
+  control: { controlledBy: [], controlling: [] },
+  peers: [],
+  link: 'open',
+  others: [],
+};
 const now = Date.now();
 const STATES = {
-  offer: { ...base, connection: 'alerting', role: 'sharer', kind: 'cobrowse', offerExpiresAt: new Date(now + 25_000).toISOString() },
+  offer: {
+    ...base,
+    connection: 'alerting',
+    role: 'sharer',
+    kind: 'cobrowse',
+    offerExpiresAt: new Date(now + 25_000).toISOString(),
+  },
   viewing: {
     ...base,
     connection: 'connected',
@@ -36,7 +50,11 @@ const STATES = {
     connectedSince: new Date(now - 20_000).toISOString(),
     peers: [ANA],
     peerCount: 1,
-    control: { controlledBy: [], controlling: [], request: { participantId: 'p-ana', name: 'Ana', requestedAt: '', expiresAt: '' } },
+    control: {
+      controlledBy: [],
+      controlling: [],
+      request: { participantId: 'p-ana', name: 'Ana', requestedAt: '', expiresAt: '' },
+    },
   },
   ended: { ...base, connection: 'disconnected', role: 'sharer', kind: 'cobrowse', disconnectType: 'endpoint' },
 };

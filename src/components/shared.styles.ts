@@ -2,17 +2,20 @@ import { css } from 'lit';
 
 /**
  * What every component shares: theme tokens, the host reset that keeps the page's CSS out, the base box,
- * icons, visually hidden text, and forced colors.
+ * icons, visually hidden text, and forced colors. (Comments live here, not in the CSS, which ships verbatim.)
+ *
+ * - `:host`: the page cannot reach into the shadow root, but inherited properties flow in: `all: initial` resets
+ *   them. The host's own box draws nothing (the base part does), `!important` so that a page's
+ *   `* { border: ... !important }` cannot add one either.
+ * - Each colour is a `light-dark(light, dark)` pair: the `theme` attribute only picks the `color-scheme`.
+ * - A page rule such as `* { ... }` beats `:host`, so the `base` part resets again: inside it, nothing leaks.
  */
 export const sharedStyles = css`
   :host {
-    /* The page cannot reach into the shadow root, but inherited properties flow in: reset them all. */
     all: initial;
-    /* The host's own box draws nothing (the base part does): a page's "* { border: ... !important }" cannot either. */
     padding: 0 !important;
     border: none !important;
     background: none !important;
-    /* Each colour as light-dark(light, dark): the theme attribute only picks the color-scheme. */
     --_bg: var(--cobrowse-background, light-dark(#fff, #1f1f24));
     --_fg: var(--cobrowse-color, light-dark(#1b1b1f, #f2f2f5));
     --_muted: var(--cobrowse-muted-color, light-dark(#4a4a52, #c4c4cc));
@@ -34,13 +37,12 @@ export const sharedStyles = css`
   :host([hidden]) {
     display: none !important;
   }
-  /* A page rule such as "* { ... }" beats :host, so the base box resets again: inside, nothing leaks. */
   [part~='base'] {
     all: initial;
     box-sizing: border-box;
     display: flex;
     color-scheme: inherit;
-    font-family: var(--cobrowse-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-family: var(--cobrowse-font-family, system-ui, sans-serif);
     font-size: var(--cobrowse-font-size, 14px);
     line-height: 1.4;
     color: var(--_fg);

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
+// Above host content: fixed to the viewport at the largest z-index, important so page rules cannot move it.
 export const widgetStyles = css`
-  /* Above host content: fixed to the viewport with the largest z-index, important so page rules cannot move it. */
   :host {
     --_offset: var(--cobrowse-offset, 16px);
     position: fixed !important;
