@@ -6,7 +6,16 @@ import type { CobrowseControls } from '../../src/components/index.js';
 import { createSessionStore } from '../../src/store/index.js';
 import type { ActionDetail, ActionName, SessionView } from '../../src/store/index.js';
 import { cobrowsesession } from '../fixtures/sessions.js';
-import { $, ANA_CONTROLLING, actionsOf, restoreVisibility, setVisibility, updated, viewStore } from './view-store.js';
+import {
+  $,
+  ANA_CONTROLLING,
+  actionsOf,
+  mount,
+  restoreVisibility,
+  setVisibility,
+  updated,
+  viewStore,
+} from './view-store.js';
 
 const REQUEST = {
   participantId: 'p-ana',
@@ -170,15 +179,22 @@ describe('<cobrowse-controls>', () => {
   });
 
   it('gives every button a 44 x 44 px target and a visible focus ring from the keyboard', async () => {
-    const { el } = await controlsFor({
+    const store = viewStore({
       ...SHARER,
       control: { controlledBy: [ANA_CONTROLLING], controlling: [], request: REQUEST },
     });
+    const root = await mount(
+      html`<div>
+        <button>Page button</button>
+        <cobrowse-controls .store=${store}></cobrowse-controls>
+      </div>`,
+    );
+    const el = root.querySelector('cobrowse-controls')!;
     const buttons = [...el.shadowRoot!.querySelectorAll('button')];
     expect(buttons).to.have.length(4);
-    buttons[0].focus();
-    for (const [i, b] of buttons.entries()) {
-      if (i > 0) await sendKeys({ press: 'Tab' });
+    root.querySelector('button')!.focus();
+    for (const b of buttons) {
+      await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement).to.equal(b);
       const box = b.getBoundingClientRect();
       expect(box.width, b.dataset.action).to.be.at.least(44);
