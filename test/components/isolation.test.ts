@@ -6,13 +6,13 @@ import { ANA, ANA_CONTROLLING, BEN, viewStore } from './view-store.js';
 
 type Updatable = HTMLElement & { store?: SessionStore; updateComplete: Promise<unknown> };
 
-async function load(path: string): Promise<Window & { violations?: string[] }> {
+async function load(path: string, strip?: RegExp): Promise<Window & { violations?: string[] }> {
   const iframe = document.createElement('iframe');
   iframe.style.cssText = 'width: 900px; height: 700px';
   // The dev server injects its own live-reload script into the HTML it serves (the CSP rightly blocks it): the
   // page goes in as srcdoc without it, exactly as written in the file.
   const page = await fetch(path).then((r) => r.text());
-  iframe.srcdoc = page.replace(/<script[^>]*__web-dev-server__[^>]*><\/script>/g, '');
+  iframe.srcdoc = page.replace(/<script[^>]*__web-dev-server__[^>]*><\/script>/g, '').replace(strip ?? '', '');
   const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
   document.body.append(iframe);
   await loaded;
@@ -109,9 +109,12 @@ describe('the script-tag file in real pages', () => {
 
   it('renders the same computed styles on a page with aggressive global CSS as on a clean page', async () => {
     const [clean, hostile] = await Promise.all([
-      load('/test/components/pages/clean.html'),
+      // The same page without its style sheet.
+      load('/test/components/pages/hostile.html', /<style>[^]*<\/style>/),
       load('/test/components/pages/hostile.html'),
     ]);
+    const bodyFont = (w: Window) => w.getComputedStyle(w.document.body).fontFamily;
+    expect(bodyFont(hostile), 'the hostile sheet applies to the page').not.to.equal(bodyFont(clean));
     const PROPS = [
       'font-family',
       'font-size',

@@ -183,33 +183,26 @@ export class CobrowseWidget extends CobrowseElement {
         ></cobrowse-badge>
         ${
           this.minimized
-            ? html`<button
-                part="minimize"
+            ? ''
+            : html`<button
+                part="toggle"
                 class="icon-button"
                 aria-label=${t.details}
-                @click=${() => (this.minimized = false)}
+                aria-expanded=${this.open ? 'true' : 'false'}
+                aria-controls="panel"
+                @click=${() => (this.open = !this.open)}
               >
                 ${icon('more')}
               </button>`
-            : html`<button
-                  part="toggle"
-                  class="icon-button"
-                  aria-label=${t.details}
-                  aria-expanded=${this.open ? 'true' : 'false'}
-                  aria-controls="panel"
-                  @click=${() => (this.open = !this.open)}
-                >
-                  ${icon('more')}
-                </button>
-                <button
-                  part="minimize"
-                  class="icon-button"
-                  aria-label=${t.minimize}
-                  @click=${() => (this.minimized = true)}
-                >
-                  ${icon('min')}
-                </button>`
         }
+        <button
+          part="minimize"
+          class="icon-button"
+          aria-label=${this.minimized ? t.details : t.minimize}
+          @click=${() => (this.minimized = !this.minimized)}
+        >
+          ${icon(this.minimized ? 'more' : 'min')}
+        </button>
       </div>
       <div part="panel" id="panel" ?hidden=${!this.open || this.minimized}>
         <cobrowse-controls
