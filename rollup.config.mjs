@@ -8,6 +8,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { collapseLiterals } from './scripts/collapse-literals.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const version = replace({ preventAssignment: true, values: { __VERSION__: pkg.version } });
@@ -18,6 +19,13 @@ const npmEntries = {
   index: 'src/index.ts',
   define: 'src/define.ts',
   react: 'src/react.ts',
+  // Locales: separate modules (never in the script-tag file), `cobrowse-widget/locales/<lang>.js`.
+  ...Object.fromEntries(
+    ['es', 'fr', 'de', 'pt-BR', 'ja'].map((lang) => [
+      `components/strings/locales/${lang}`,
+      `src/components/strings/locales/${lang}.ts`,
+    ]),
+  ),
 };
 
 // Runs first inside the IIFE. When a copy of the script-tag file already installed the API, this copy returns
@@ -99,6 +107,7 @@ export default [
       ts,
       // terser with two compress passes beats esbuild's minify by ~500 B gzip on this bundle (15,146 -> 14,651).
       terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+      collapseLiterals(),
     ],
     output: [iife('dist/cobrowse-widget.min.js'), iife(`dist/cobrowse-widget-${pkg.version}.min.js`)],
   },

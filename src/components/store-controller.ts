@@ -1,45 +1,68 @@
+import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { SessionStore, SessionView } from '../store/index.js';
+import type { ParseError } from '../model/index.js';
+import type { SessionStore, SessionView, StateListener } from '../store/index.js';
+import { getDefaultStore } from './default-store.js';
+import { storeContext } from './store-context.js';
+
+export interface StoreHost extends ReactiveControllerHost, HTMLElement {
+  store?: SessionStore;
+}
 
 /**
- * Subscribes its host to a session store while the host is connected, and re-renders it on change.
+ * Keeps its host subscribed to the right session store while the host is connected, and re-renders it on change.
+ * The store is the host's `store` property, else the nearest `<cobrowse-widget>`'s (through `@lit/context`, so
+ * it works across shadow roots), else the page's default store.
  */
 export class StoreController implements ReactiveController {
   private unsubscribe?: () => void;
   private current?: SessionStore;
+  private readonly context: ContextConsumer<typeof storeContext, StoreHost>;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly resolve: () => SessionStore,
-  ) {
+  /** Runs once per view change of the store in use (set before the host connects). */
+  changed?: StateListener;
+  /** Runs when the store in use rejects input (set before the host connects). */
+  failed?: (error: ParseError) => void;
+
+  constructor(private readonly host: StoreHost) {
     host.addController(this);
+    this.context = new ContextConsumer(host, { context: storeContext, subscribe: true, callback: () => this.sync() });
+  }
+
+  /** The store in use now. */
+  get store(): SessionStore {
+    return this.host.store ?? this.context.value ?? getDefaultStore();
   }
 
   get view(): SessionView {
+    this.sync();
     return this.store.getState();
   }
 
-  get store(): SessionStore {
-    return this.current ?? this.resolve();
-  }
-
   hostConnected(): void {
-    this.attach();
+    this.sync();
   }
 
   hostDisconnected(): void {
     this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.current = undefined;
+    this.unsubscribe = this.current = undefined;
   }
 
-  /** Re-resolves the store (call when the host's `store` property changes). */
-  attach(): void {
-    const store = this.resolve();
-    if (store === this.current && this.unsubscribe) return;
+  /** Subscribes to the store in use, once; called whenever the store could have changed. */
+  sync(): void {
+    const store = this.store;
+    if (store === this.current || !this.host.isConnected) return;
     this.unsubscribe?.();
     this.current = store;
-    this.unsubscribe = store.subscribe(() => this.host.requestUpdate());
+    const off = store.subscribe((view, previous) => {
+      this.host.requestUpdate();
+      this.changed?.(view, previous);
+    });
+    const offError = this.failed && store.on('error', this.failed);
+    this.unsubscribe = () => {
+      off();
+      offError?.();
+    };
     this.host.requestUpdate();
   }
 }

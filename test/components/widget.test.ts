@@ -1,25 +1,359 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
 import '../../src/define.js';
-import type { CobrowseWidget } from '../../src/components/index.js';
+import type { CobrowseBadge, CobrowseControls, CobrowseWidget } from '../../src/components/index.js';
 import { createSessionStore } from '../../src/store/index.js';
+import type { SessionView } from '../../src/store/index.js';
 import { cobrowsesession } from '../fixtures/sessions.js';
+import { $, ANA, ANA_CONTROLLING, actionsOf, statusText, updated, viewStore, mount } from './view-store.js';
+
+const SHARER = { connection: 'connected', role: 'sharer', kind: 'cobrowse' } as const;
+const OFFER = { connection: 'alerting', role: 'sharer', kind: 'cobrowse' } as const;
+const REQUEST = {
+  participantId: 'p-ana',
+  name: 'Ana',
+  requestedAt: '2026-11-22T10:00:00.000Z',
+  expiresAt: '2026-11-22T10:00:30.000Z',
+};
+const CONTROL_REQUEST: Partial<SessionView> = {
+  ...SHARER,
+  control: { controlledBy: [], controlling: [], request: REQUEST },
+};
+
+/** The focused element, through shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+async function widgetFor(fields: Partial<SessionView> = {}) {
+  const store = viewStore(fields);
+  const root = await mount(
+    html`<div>
+      <button id="before">Page button</button>
+      <cobrowse-widget .store=${store}></cobrowse-widget>
+    </div>`,
+  );
+  const el = root.querySelector('cobrowse-widget')!;
+  await updated(el);
+  return { el, store, before: root.querySelector<HTMLButtonElement>('#before')! };
+}
+const inner = async <T extends Element>(el: CobrowseWidget, selector: string) => {
+  const child = $(el, selector) as unknown as T;
+  await updated(child);
+  return child;
+};
+const dialog = (el: CobrowseWidget) => $(el, '[role="dialog"]');
 
 describe('<cobrowse-widget>', () => {
-  it('is accessible', async () => {
-    const store = createSessionStore();
-    store.ingest(cobrowsesession('alerting', 1));
-    const el = await fixture<CobrowseWidget>(html`<cobrowse-widget .store=${store}></cobrowse-widget>`);
+  it('is accessible, with a prompt and with its panel open', async () => {
+    const { el, store } = await widgetFor(OFFER);
+    await expect(el).to.be.accessible();
+    store.set({
+      ...SHARER,
+      peers: [ANA_CONTROLLING],
+      peerCount: 1,
+      control: { controlledBy: [ANA_CONTROLLING], controlling: [] },
+    });
+    el.open = true;
+    await updated(el);
     await expect(el).to.be.accessible();
   });
 
-  it('hands its store to its badge and controls', async () => {
-    const store = createSessionStore();
-    const el = await fixture<CobrowseWidget>(html`<cobrowse-widget .store=${store}></cobrowse-widget>`);
-    store.ingest(cobrowsesession('connected', 5));
-    await el.updateComplete;
-    const badge = el.shadowRoot!.querySelector('cobrowse-badge')!;
-    await (badge as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-    expect(el.getAttribute('connection')).to.equal('connected');
-    expect(badge.getAttribute('connection')).to.equal('connected');
+  describe('finding the store', () => {
+    it('hands its store to the components in its shadow root and light DOM, across shadow roots', async () => {
+      const store = viewStore(SHARER);
+      const el = await fixture<CobrowseWidget>(
+        html`<cobrowse-widget .store=${store}>
+          <cobrowse-badge></cobrowse-badge>
+          <div></div>
+        </cobrowse-widget>`,
+      );
+      const host = el.querySelector('div')!;
+      const deep = document.createElement('cobrowse-controls');
+      host.attachShadow({ mode: 'open' }).append(deep);
+      const light = el.querySelector('cobrowse-badge')!;
+      await Promise.all([light, deep].map(updated));
+      expect(light.getAttribute('connection')).to.equal('connected');
+      expect(deep.getAttribute('connection')).to.equal('connected');
+      expect((await inner<CobrowseBadge>(el, 'cobrowse-badge')).getAttribute('connection')).to.equal('connected');
+      expect(actionsOf(deep)).to.deep.equal(['end']);
+
+      const next = viewStore({ connection: 'held', role: 'sharer', kind: 'cobrowse' });
+      el.store = next;
+      await updated(el);
+      await Promise.all([light, deep].map(updated));
+      expect(light.getAttribute('connection')).to.equal('held');
+      expect(deep.getAttribute('connection')).to.equal('held');
+      expect(store.listenerCount, 'the old store is let go').to.equal(0);
+    });
+
+    it("prefers a component's own store property", async () => {
+      const own = viewStore({ connection: 'disconnected', role: 'sharer', kind: 'cobrowse' });
+      const el = await fixture<CobrowseWidget>(
+        html`<cobrowse-widget .store=${viewStore(SHARER)}>
+          <cobrowse-badge .store=${own}></cobrowse-badge>
+        </cobrowse-widget>`,
+      );
+      const badge = el.querySelector('cobrowse-badge')!;
+      await updated(badge);
+      expect(badge.getAttribute('connection')).to.equal('disconnected');
+    });
+
+    it("falls back to the page's default store", async () => {
+      const { getDefaultStore } = await import('../../src/components/index.js');
+      const badge = await fixture<CobrowseBadge>(html`<cobrowse-badge></cobrowse-badge>`);
+      getDefaultStore().ingest(cobrowsesession('alerting', 1));
+      await updated(badge);
+      expect(badge.getAttribute('connection')).to.equal('alerting');
+      getDefaultStore().reset();
+    });
+
+    it('subscribes on connect and unsubscribes on disconnect', async () => {
+      const store = viewStore(SHARER);
+      const el = await fixture<CobrowseBadge>(html`<cobrowse-badge .store=${store}></cobrowse-badge>`);
+      expect(store.listenerCount).to.equal(1);
+      el.remove();
+      expect(store.listenerCount).to.equal(0);
+      document.body.append(el);
+      expect(store.listenerCount).to.equal(1);
+      store.set({ connection: 'held', role: 'sharer', kind: 'cobrowse' });
+      await updated(el);
+      expect(el.getAttribute('connection')).to.equal('held');
+      el.remove();
+    });
+  });
+
+  describe('events', () => {
+    it('fires cobrowse-state with the view and the previous one on each change, not on first render', async () => {
+      const store = createSessionStore();
+      const spy = sinon.spy();
+      const el = await fixture<CobrowseWidget>(
+        html`<cobrowse-widget .store=${store} @cobrowse-state=${spy}></cobrowse-widget>`,
+      );
+      expect(spy.callCount).to.equal(0);
+      setTimeout(() => store.ingest(cobrowsesession('alerting', 1)));
+      const event = await oneEvent(el, 'cobrowse-state');
+      expect(event.detail.view.connection).to.equal('alerting');
+      expect(event.detail.previous.connection).to.equal('idle');
+      store.ingest(cobrowsesession('alerting', 1));
+      expect(spy.callCount).to.equal(1);
+    });
+
+    it('fires cobrowse-error when its store rejects input', async () => {
+      const store = createSessionStore();
+      const el = await fixture<CobrowseWidget>(html`<cobrowse-widget .store=${store}></cobrowse-widget>`);
+      setTimeout(() => store.ingest({ id: 42, state: 'connected' }));
+      const event = await oneEvent(el, 'cobrowse-error');
+      expect(event.detail).to.have.property('message');
+    });
+  });
+
+  describe('consent prompts', () => {
+    it('shows the offer as a labelled dialog, moves focus in, and restores it after', async () => {
+      const { el, store, before } = await widgetFor();
+      before.focus();
+      store.set(OFFER);
+      await updated(el);
+      const prompt = dialog(el)!;
+      expect(prompt.getAttribute('aria-labelledby')).to.equal('prompt-title');
+      expect($(el, '#prompt-title')!.textContent).to.equal('An agent asks to see this page');
+      expect($(el, '#prompt-body')!.textContent).to.contain('not your other tabs');
+      expect(deepActive()).to.equal(prompt);
+      store.set(SHARER);
+      await updated(el);
+      expect(dialog(el)).to.equal(null);
+      expect(document.activeElement).to.equal(before);
+    });
+
+    it('treats Escape as decline', async () => {
+      const { el, store, before } = await widgetFor();
+      before.focus();
+      store.set(OFFER);
+      await updated(el);
+      const spy = sinon.spy();
+      el.addEventListener('cobrowse-action', spy);
+      await sendKeys({ press: 'Escape' });
+      expect(spy.firstCall.args[0].detail.action).to.equal('decline');
+      expect(store.acted.map((a) => a.action)).to.deep.equal(['decline']);
+
+      store.set(CONTROL_REQUEST);
+      await updated(el);
+      expect($(el, '#prompt-title')!.textContent).to.equal('Ana asks to control this page');
+      await sendKeys({ press: 'Escape' });
+      expect(spy.secondCall.args[0].detail).to.include({ action: 'decline-control', participantId: 'p-ana' });
+    });
+
+    it('asks about a navigation request', async () => {
+      const { el } = await widgetFor({
+        ...SHARER,
+        navigationRequest: {
+          participantId: 'p-ana',
+          name: 'Ana',
+          url: 'https://shop.example/cart',
+          requestedAt: REQUEST.requestedAt,
+        },
+      });
+      expect($(el, '#prompt-title')!.textContent).to.equal('Ana asks to open another page');
+      expect($(el, '#prompt-body')!.textContent).to.equal('https://shop.example/cart');
+      expect(actionsOf(el)).to.deep.equal(['accept-navigation', 'decline-navigation']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('never moves focus for a change that needs no answer', async () => {
+      const { el, store, before } = await widgetFor(SHARER);
+      before.focus();
+      for (const fields of [
+        { ...SHARER, peerCount: 2 },
+        { ...SHARER, connection: 'held' as const },
+        { connection: 'disconnected' as const },
+      ]) {
+        store.set(fields);
+        await updated(el);
+        expect(document.activeElement).to.equal(before);
+      }
+    });
+  });
+
+  it('walks accept -> allow control -> take back control -> stop sharing -> dismiss by keyboard alone', async () => {
+    const { el, store, before } = await widgetFor();
+    const acted = () => store.acted.map((a) => a.action);
+    const focusedAction = () => deepActive()?.getAttribute('data-action');
+    before.focus();
+
+    store.set(OFFER);
+    await updated(el);
+    await sendKeys({ press: 'Tab' });
+    expect(focusedAction()).to.equal('accept');
+    await sendKeys({ press: 'Enter' });
+    expect(acted()).to.deep.equal(['accept']);
+
+    store.set(SHARER); // the session confirms
+    await updated(el);
+    expect(document.activeElement).to.equal(before);
+
+    store.set(CONTROL_REQUEST);
+    await updated(el);
+    await sendKeys({ press: 'Tab' });
+    expect(focusedAction()).to.equal('accept-control');
+    await sendKeys({ press: 'Enter' });
+    expect(acted()).to.deep.equal(['accept', 'accept-control']);
+
+    store.set({
+      ...SHARER,
+      peers: [ANA_CONTROLLING],
+      peerCount: 1,
+      control: { controlledBy: [ANA_CONTROLLING], controlling: [] },
+    });
+    await updated(el);
+    expect(document.activeElement).to.equal(before);
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.getAttribute('part')).to.equal('toggle');
+    await sendKeys({ press: 'Enter' });
+    await updated(el);
+    expect(el.open).to.equal(true);
+    await sendKeys({ press: 'Tab' }); // minimise
+    await sendKeys({ press: 'Tab' });
+    expect(focusedAction()).to.equal('revoke-control');
+    await sendKeys({ press: 'Enter' });
+    expect(acted()).to.deep.equal(['accept', 'accept-control', 'revoke-control']);
+
+    store.set({ ...SHARER, peers: [ANA], peerCount: 1 });
+    await updated(el);
+    const controls = await inner<CobrowseControls>(el, 'cobrowse-controls');
+    await updated(controls);
+    expect(focusedAction(), 'focus stays in the controls').to.equal('end');
+    await sendKeys({ press: 'Enter' });
+    expect(acted()).to.deep.equal(['accept', 'accept-control', 'revoke-control', 'end']);
+
+    store.set({ connection: 'disconnected', role: 'sharer', kind: 'cobrowse', disconnectType: 'client' });
+    await updated(el);
+    await updated(controls);
+    expect(focusedAction()).to.equal('dismiss');
+    await sendKeys({ press: 'Enter' });
+    expect(acted()).to.deep.equal(['accept', 'accept-control', 'revoke-control', 'end', 'dismiss']);
+  });
+
+  describe('layout', () => {
+    it('floats above host content at the largest z-index, even against page rules', async () => {
+      const style = document.createElement('style');
+      style.textContent = 'cobrowse-widget { position: static !important; z-index: 1 !important; }';
+      document.head.append(style);
+      try {
+        const { el } = await widgetFor(SHARER);
+        const computed = getComputedStyle(el);
+        expect(computed.position).to.equal('fixed');
+        expect(computed.zIndex).to.equal('2147483647');
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('sits in the corner its position names, following dir', async () => {
+      const { el } = await widgetFor(SHARER);
+      const gap = (rect: DOMRect) => ({
+        top: rect.top,
+        left: rect.left,
+        right: innerWidth - rect.right,
+        bottom: innerHeight - rect.bottom,
+      });
+      const corners = [
+        ['bottom-end', 'ltr', ['bottom', 'right']],
+        ['top-start', 'ltr', ['top', 'left']],
+        ['bottom-start', 'ltr', ['bottom', 'left']],
+        ['top-end', 'rtl', ['top', 'left']],
+        ['bottom-start', 'rtl', ['bottom', 'right']],
+      ] as const;
+      for (const [position, dir, sides] of corners) {
+        el.position = position;
+        el.dir = dir;
+        await updated(el);
+        const g = gap(el.getBoundingClientRect());
+        for (const side of sides) expect(g[side], `${position} ${dir} ${side}`).to.be.closeTo(16, 1);
+      }
+    });
+
+    it('minimises to the badge, and restores', async () => {
+      const { el } = await widgetFor({ ...SHARER, peers: [ANA], peerCount: 1 });
+      el.open = true;
+      await updated(el);
+      $(el, '[part="minimize"]')!.click();
+      await updated(el);
+      expect(el.minimized).to.equal(true);
+      expect($(el, '[part="panel"]')!.hidden).to.equal(true);
+      const badge = await inner<CobrowseBadge>(el, 'cobrowse-badge');
+      expect(badge.compact).to.equal(true);
+      expect(statusText(badge), 'still announced').to.equal('Ana is viewing');
+      await expect(el).to.be.accessible();
+      $(el, '[part="minimize"]')!.click();
+      await updated(el);
+      expect(el.minimized).to.equal(false);
+      expect($(el, '[part="panel"]')!.hidden).to.equal(false);
+    });
+
+    it('lists the people in the session', async () => {
+      const { el } = await widgetFor({
+        ...SHARER,
+        peers: [ANA_CONTROLLING, { ...ANA, id: 'p-b', name: 'Ben' }],
+        peerCount: 2,
+      });
+      el.open = true;
+      await updated(el);
+      const items = [...el.shadowRoot!.querySelectorAll('[part="peers"] li')].map((li) => li.textContent!.trim());
+      expect(items).to.deep.equal(['Ana has control', 'Ben']);
+    });
+
+    it('hides while idle with hide-when-idle', async () => {
+      const { el, store } = await widgetFor();
+      expect(getComputedStyle(el).display).to.equal('block');
+      el.hideWhenIdle = true;
+      await updated(el);
+      expect(getComputedStyle(el).display).to.equal('none');
+      store.set(OFFER);
+      await updated(el);
+      expect(getComputedStyle(el).display).to.equal('block');
+    });
   });
 });

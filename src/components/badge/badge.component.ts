@@ -1,57 +1,141 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { SessionStore, SessionView } from '../../store/index.js';
-import { getDefaultStore } from '../default-store.js';
-import { StoreController } from '../store-controller.js';
+import type { SessionView } from '../../store/index.js';
+import { CobrowseElement } from '../cobrowse-element.js';
+import { icon } from '../icons.js';
+import type { IconName } from '../icons.js';
+import { sharedStyles } from '../shared.styles.js';
+import { format } from '../strings/strings.js';
+import type { StringKey, Strings } from '../strings/strings.js';
+import { Ticker } from '../ticker.js';
 import { badgeStyles } from './badge.styles.js';
 
-function describe(view: SessionView): string {
+// Genesys disconnect types in plain words; anything else (including values we do not know) is "Session ended".
+const ENDED: Record<string, StringKey> = {
+  client: 'endedClient',
+  endpoint: 'endedPeer',
+  peer: 'endedPeer',
+  timeout: 'endedTimeout',
+  transfer: 'endedTransfer',
+  'transport.failure': 'endedError',
+  error: 'endedError',
+  uncallable: 'endedError',
+  system: 'endedSystem',
+  spam: 'endedSystem',
+};
+const RECORDING = /^(started|recording|active|on)$/i;
+
+/** "Ana", "Ana and Ben", "Ana and 2 others", in the locale's words and plural rules. */
+export function listNames(names: string[], count: number, t: Strings, lang: string): string {
+  const list = count > names.length + 1 || count > 2 ? names.slice(0, 1) : names;
+  const rest = Math.max(count, names.length) - list.length;
+  const plural = new Intl.PluralRules(lang).select(rest) === 'one' ? t.others_one : t.others_other;
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(
+    rest > 0 ? [...list, format(plural, { n: rest })] : list,
+  );
+}
+
+/** The one sentence that says what the session is doing, and its icon. */
+function summary(view: SessionView, t: Strings, lang: string): [IconName, string] {
+  const screen = view.kind === 'screenshare';
+  const viewer = view.role === 'viewer';
   switch (view.connection) {
-    case 'idle':
-      return 'No session';
     case 'alerting':
-      return 'An agent asks to see this page';
+      return ['bell', viewer ? t.inviteViewer : screen ? t.offerScreenshare : t.offerCobrowse];
     case 'connecting':
-      return 'Connecting';
-    case 'connected':
-      return view.role === 'viewer' ? 'You are viewing' : 'Agent is viewing';
+      return ['sync', t.connecting];
     case 'held':
-      return 'Session on hold';
-    case 'disconnected':
-      return 'Session ended';
+      return ['pause', t.held];
+    case 'disconnected': {
+      const type = view.disconnectType?.toLowerCase() ?? '';
+      return ['stop', t[ENDED[type] ?? ENDED[type.split('.')[0]] ?? 'ended']];
+    }
+    case 'connected': {
+      if (viewer) return ['eye', t.viewing];
+      const names = view.peers.filter((p) => p.connection === 'connected' && p.role !== 'sharer');
+      const count = Math.max(view.peerCount, names.length);
+      const named = names.flatMap((p) => (p.name ? [p.name] : []));
+      const text = named.length
+        ? format(count > 1 ? t.areViewing : t.isViewing, { names: listNames(named, count, t, lang) })
+        : count
+          ? format(new Intl.PluralRules(lang).select(count) === 'one' ? t.viewers_one : t.viewers_other, { n: count })
+          : screen
+            ? t.sharingScreenshare
+            : t.sharingCobrowse;
+      return [screen ? 'screen' : 'eye', text];
+    }
+    default:
+      return ['stop', t.idle];
   }
 }
 
+/** Minutes and seconds (hours when needed) since `since`, in the locale's digits. */
+function elapsed(since: string, lang: string): { text: string; iso: string } {
+  const s = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 1000));
+  const two = (n: number) => n.toLocaleString(lang, { minimumIntegerDigits: 2 });
+  const h = Math.floor(s / 3600);
+  const m = Math.floor(s / 60) % 60;
+  return {
+    text: (h ? `${h.toLocaleString(lang)}:${two(m)}` : m.toLocaleString(lang)) + `:${two(s % 60)}`,
+    iso: `PT${s}S`,
+  };
+}
+
 /**
- * A compact status pill that says what the session is doing.
+ * A compact status pill: what the session is doing, who is viewing, who has control, recording, link trouble
+ * and elapsed time. Always an icon and words, never colour alone.
  *
- * @summary Co-browse session status.
- * @csspart badge - The pill.
- * @cssprop --cobrowse-badge-background - Pill background.
- * @cssprop --cobrowse-badge-color - Pill text colour.
+ * @summary Co-browse session status, announced politely to screen readers.
+ *
+ * @csspart base - The pill.
+ * @csspart icon - The state icon (and the small recording and control icons).
+ * @csspart label - The live region holding every sentence that is announced.
+ * @csspart timer - Elapsed time while connected (not announced).
+ *
+ * @cssprop --cobrowse-background - Surface colour.
+ * @cssprop --cobrowse-color - Text colour.
+ * @cssprop --cobrowse-accent - Accent (alerting, control) colour.
+ * @cssprop --cobrowse-alert-color - Recording, failure and link-trouble colour.
+ * @cssprop --cobrowse-border-color - Borders.
+ * @cssprop --cobrowse-radius - Corner radius.
+ * @cssprop --cobrowse-font-family - Font family.
+ * @cssprop --cobrowse-font-size - Base font size (default 14px, independent of the page).
  */
-export class CobrowseBadge extends LitElement {
-  static override styles = badgeStyles;
+export class CobrowseBadge extends CobrowseElement {
+  static override styles = [sharedStyles, badgeStyles];
 
-  /** The session store to read; defaults to the page's. */
-  @property({ attribute: false }) store?: SessionStore;
+  /** Icon and timer only; the words stay in the live region for screen readers. */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
-  private readonly session = new StoreController(this, () => this.store ?? getDefaultStore());
-
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('store') && this.isConnected) this.session.attach();
-    const view = this.session.view;
-    this.setAttribute('connection', view.connection);
-    this.toggleAttribute('controlled', view.control.controlledBy.length > 0);
-    this.setAttribute('peer-count', String(view.peerCount));
-    if (view.kind) this.setAttribute('kind', view.kind);
-    else this.removeAttribute('kind');
-    if (view.role) this.setAttribute('session-role', view.role);
-    else this.removeAttribute('session-role');
-  }
+  protected readonly ticker = new Ticker(this, () => this.session.view.connection === 'connected');
 
   override render() {
-    return html`<span part="badge" role="status">${describe(this.session.view)}</span>`;
+    const view = this.session.view;
+    const t = this.t;
+    const lang = this.locale;
+    const [name, text] = summary(view, t, lang);
+    const controllers = view.control.controlledBy.map((p) => p.name ?? t.someone);
+    const notes: string[] = [];
+    if (view.connection !== 'idle' && view.connection !== 'disconnected') {
+      if (controllers.length) notes.push(format(t.hasControl, { name: new Intl.ListFormat(lang).format(controllers) }));
+      if (view.control.controlling.length) notes.push(t.youHaveControl);
+      if (RECORDING.test(view.screenRecordingState ?? '')) notes.push(t.recording);
+      if (view.link === 'reconnecting') notes.push(t.reconnecting);
+      else if (view.link === 'closed') notes.push(t.linkClosed);
+    }
+    if (view.failed) notes.push(t.failed);
+    const time =
+      view.connection === 'connected' && view.connectedSince ? elapsed(view.connectedSince, lang) : undefined;
+    return html`<div part="base" class=${view.link === 'reconnecting' ? 'base trouble' : 'base'}>
+      ${icon(view.link === 'reconnecting' ? 'sync' : name)}
+      <span part="label" role="status">
+        <span class="text">${text}</span>
+        ${notes.map((note) => html` <span class="note">${note}</span>`)}
+      </span>
+      ${controllers.length ? icon('hand') : ''}
+      ${RECORDING.test(view.screenRecordingState ?? '') ? html`<span class="rec">${icon('rec')}</span>` : ''}
+      ${time ? html`<span part="timer" role="timer"><span class="sr">${t.elapsed} </span>${time.text}</span>` : ''}
+    </div>`;
   }
 }
 

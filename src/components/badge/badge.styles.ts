@@ -1,25 +1,55 @@
 import { css } from 'lit';
 
 export const badgeStyles = css`
-  :host {
-    all: initial;
-    display: inline-block;
-    font-family: var(--cobrowse-font-family, system-ui, sans-serif);
-    font-size: var(--cobrowse-font-size, 14px);
-    line-height: 1.4;
-    color: var(--cobrowse-badge-color, #1b1b1f);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  [part='badge'] {
-    display: inline-flex;
+  [part~='base'] {
     align-items: center;
     gap: 0.5em;
-    padding-block: 0.25em;
-    padding-inline: 0.75em;
+    padding-block: 0.3em;
+    padding-inline: 0.6em 0.8em;
+    border: 1px solid var(--_border);
     border-radius: 999px;
-    border: 1px solid currentColor;
-    background: var(--cobrowse-badge-background, #f4f4f6);
+    background: var(--_bg);
+    max-inline-size: 100%;
+  }
+  [part='label'] {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 0.5em;
+    min-inline-size: 0;
+  }
+  .note {
+    color: var(--_muted);
+  }
+  .note::before {
+    content: '· ';
+  }
+  [part='timer'] {
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  .rec {
+    display: contents;
+    color: var(--_alert);
+    fill: currentColor;
+  }
+  .trouble > .icon:first-child {
+    color: var(--_alert);
+  }
+  :host([connection='alerting']) .icon:first-child {
+    color: var(--_accent);
+    animation: cobrowse-pulse 1.6s ease-in-out infinite;
+  }
+  @keyframes cobrowse-pulse {
+    50% {
+      opacity: 0.35;
+      transform: scale(0.85);
+    }
+  }
+  :host([compact]) [part='label'] {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
 `;

@@ -1,29 +1,34 @@
-import { LitElement, html } from 'lit';
-import { property } from 'lit/decorators.js';
-import type { ActionName, SessionStore, SessionView } from '../../store/index.js';
-import { getDefaultStore } from '../default-store.js';
-import { ACTION_EVENT } from '../events.js';
-import { StoreController } from '../store-controller.js';
+import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import type { ActionName, SessionView } from '../../store/index.js';
+import { CobrowseElement } from '../cobrowse-element.js';
+import { buttonStyles, sharedStyles } from '../shared.styles.js';
+import { format } from '../strings/strings.js';
+import type { Strings } from '../strings/strings.js';
+import { Ticker } from '../ticker.js';
 import { controlsStyles } from './controls.styles.js';
 
-const LABELS: Partial<Record<ActionName, string>> = {
-  accept: 'Accept',
-  decline: 'Decline',
-  end: 'Stop sharing',
-  'revoke-control': 'Take back control',
-  'request-control': 'Request control',
-  dismiss: 'Dismiss',
-};
+const PRIMARY = new Set<ActionName>(['accept', 'accept-control', 'accept-navigation', 'revoke-control']);
 
-function actionsFor(view: SessionView): ActionName[] {
+/** The actions that fit the view, in the order they are offered. */
+export function actionsFor(view: SessionView): ActionName[] {
   switch (view.connection) {
     case 'alerting':
       return ['accept', 'decline'];
     case 'connecting':
     case 'connected':
-    case 'held':
-      if (view.role === 'viewer') return ['request-control', 'end'];
-      return view.control.controlledBy.length ? ['revoke-control', 'end'] : ['end'];
+    case 'held': {
+      const actions: ActionName[] = [];
+      if (view.role === 'viewer') {
+        if (!view.control.controlling.length) actions.push('request-control');
+        if (view.viewerUrl) actions.push('open-viewer');
+      } else {
+        if (view.control.request) actions.push('accept-control', 'decline-control');
+        if (view.navigationRequest) actions.push('accept-navigation', 'decline-navigation');
+        if (view.control.controlledBy.length) actions.push('revoke-control');
+      }
+      return [...actions, 'end'];
+    }
     case 'disconnected':
       return ['dismiss'];
     default:
@@ -31,46 +36,88 @@ function actionsFor(view: SessionView): ActionName[] {
   }
 }
 
+/** Whole seconds until `iso`, never negative. */
+export const secondsUntil = (iso: string) => Math.max(0, Math.ceil((Date.parse(iso) - Date.now()) / 1000));
+
 /**
- * The buttons that fit the session's state and role.
- *
- * @summary Session controls.
- * @fires cobrowse-action - The user pressed a button; cancelable.
- * @csspart actions - The button row.
+ * Renders `actions` as buttons with `data-action`, a pending look (aria-busy, still focusable and announced) for
+ * the action awaiting confirmation, and the failure note tied to the button that failed.
  */
-export class CobrowseControls extends LitElement {
-  static override styles = controlsStyles;
+export function actionButtons(
+  view: SessionView,
+  t: Strings,
+  actions: ActionName[],
+  press: (action: ActionName) => void,
+) {
+  return actions.map((action) => {
+    const busy = view.pending?.action === action && !view.pending.error;
+    const failed = (view.failed ?? view.pending)?.action === action && !!(view.failed ?? view.pending)?.error;
+    // Keyed: a button is never reused for another action, so focus never lands on a button that changed meaning.
+    return keyed(
+      action,
+      html`<button
+        type="button"
+        part="button"
+        class=${PRIMARY.has(action) ? 'primary' : ''}
+        data-action=${action}
+        aria-busy=${busy ? 'true' : 'false'}
+        aria-describedby=${failed ? 'failed' : ''}
+        @click=${() => press(action)}
+      >
+        ${action === 'end' && view.role === 'viewer' ? t.leave : t[action]}
+        ${busy ? html`<span class="sr">${t.working}</span>` : ''}
+      </button>`,
+    );
+  });
+}
 
-  /** The session store to read; defaults to the page's. */
-  @property({ attribute: false }) store?: SessionStore;
+/**
+ * The buttons that fit the session's state and role. Every press fires `cobrowse-action`; nothing fires when the
+ * state changes on its own.
+ *
+ * @summary Session controls: accept, decline, stop sharing, allow or take back control, dismiss.
+ *
+ * @fires cobrowse-action - A button was pressed (bubbles, composed, cancelable). Unless cancelled, the action is
+ * handed to the store (`open-viewer`: the viewer opens in a new tab, `noopener`).
+ *
+ * @csspart base - The button row.
+ * @csspart button - Each button (also has `data-action`).
+ * @csspart countdown - The offer countdown.
+ * @csspart error - The note shown when an action failed.
+ *
+ * @cssprop --cobrowse-accent - Primary button colour.
+ * @cssprop --cobrowse-on-accent - Primary button text.
+ * @cssprop --cobrowse-focus-ring - Focus ring colour.
+ */
+export class CobrowseControls extends CobrowseElement {
+  static override styles = [sharedStyles, buttonStyles, controlsStyles];
 
-  private readonly session = new StoreController(this, () => this.store ?? getDefaultStore());
+  protected readonly ticker = new Ticker(this, () => {
+    const view = this.session.view;
+    return view.connection === 'alerting' && !!view.offerExpiresAt && secondsUntil(view.offerExpiresAt) > 0;
+  });
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('store') && this.isConnected) this.session.attach();
-    this.setAttribute('connection', this.session.view.connection);
+  private hadFocus = false;
+
+  protected override willUpdate(): void {
+    super.willUpdate();
+    this.hadFocus = !!this.shadowRoot?.activeElement;
   }
 
-  private press(action: ActionName) {
-    const view = this.session.view;
-    const detail = {
-      action,
-      sessionId: view.sessionId ?? '',
-      communicationId: view.communicationId ?? '',
-      ...(view.participantId ? { participantId: view.participantId } : {}),
-    };
-    const event = new CustomEvent(ACTION_EVENT, { detail, bubbles: true, composed: true, cancelable: true });
-    if (this.dispatchEvent(event)) this.session.store.act(detail);
+  /** The pressed button left (its action is done): keep the keyboard user here, on the first remaining one. */
+  protected override updated(): void {
+    if (this.hadFocus && !this.shadowRoot!.activeElement) this.renderRoot.querySelector('button')?.focus();
   }
 
   override render() {
-    return html`<div part="actions">
-      ${actionsFor(this.session.view).map(
-        (action) =>
-          html`<button type="button" data-action=${action} @click=${() => this.press(action)}>
-            ${LABELS[action] ?? action}
-          </button>`,
-      )}
+    const view = this.session.view;
+    const t = this.t;
+    const failed = view.failed ?? (view.pending?.error ? view.pending : undefined);
+    const countdown = view.connection === 'alerting' && view.offerExpiresAt ? secondsUntil(view.offerExpiresAt) : 0;
+    return html`<div part="base">
+      ${actionButtons(view, t, actionsFor(view), (action) => this.act(action))}
+      ${countdown ? html`<span part="countdown">${format(t.expiresIn, { s: countdown })}</span>` : ''}
+      ${failed ? html`<span part="error" id="failed">${t.failed}</span>` : ''}
     </div>`;
   }
 }

@@ -1,37 +1,230 @@
-import { LitElement, html } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { SessionStore } from '../../store/index.js';
-import { getDefaultStore } from '../default-store.js';
-import { StoreController } from '../store-controller.js';
+import type { ActionName, SessionView } from '../../store/index.js';
+import { CobrowseElement } from '../cobrowse-element.js';
+import { actionButtons, secondsUntil } from '../controls/controls.component.js';
+import { ERROR_EVENT, STATE_EVENT } from '../events.js';
+import { icon } from '../icons.js';
+import { buttonStyles, sharedStyles } from '../shared.styles.js';
+import { storeContext } from '../store-context.js';
+import { format } from '../strings/strings.js';
+import type { Strings } from '../strings/strings.js';
+import { Ticker } from '../ticker.js';
 import { widgetStyles } from './widget.styles.js';
 // The children's class modules (no side effects): their types for the template and the analyzer.
 import '../badge/badge.component.js';
 import '../controls/controls.component.js';
 
+interface Prompt {
+  key: string;
+  title: string;
+  body?: string;
+  actions: [ActionName, ActionName];
+}
+
+/** The consent the session needs from the customer now, if any: the offer, a control or a navigation request. */
+function promptFor(view: SessionView, t: Strings): Prompt | undefined {
+  const screen = view.kind === 'screenshare';
+  if (view.connection === 'alerting') {
+    return view.role === 'viewer'
+      ? { key: 'offer', title: t.inviteViewer, actions: ['accept', 'decline'] }
+      : {
+          key: 'offer',
+          title: screen ? t.offerScreenshare : t.offerCobrowse,
+          body: screen ? t.offerBodyScreenshare : t.offerBody,
+          actions: ['accept', 'decline'],
+        };
+  }
+  if ((view.connection !== 'connected' && view.connection !== 'held') || view.role === 'viewer') return undefined;
+  const request = view.control.request;
+  if (request) {
+    return {
+      key: `control ${request.participantId} ${request.requestedAt}`,
+      title: format(t.controlAsk, { name: request.name ?? t.someone }),
+      body: t.controlBody,
+      actions: ['accept-control', 'decline-control'],
+    };
+  }
+  const nav = view.navigationRequest;
+  return nav
+    ? {
+        key: `navigation ${nav.participantId} ${nav.requestedAt}`,
+        title: format(t.navigationAsk, { name: nav.name ?? t.someone }),
+        body: nav.url,
+        actions: ['accept-navigation', 'decline-navigation'],
+      }
+    : undefined;
+}
+
+/** The focused element, looking through open shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active as HTMLElement | null;
+}
+
 /**
- * The floating composite a script tag mounts: the badge and the controls.
+ * The floating composite a script tag mounts: the badge, a panel with the controls and the people in the session,
+ * and consent prompts. Components inside it (in its shadow root or its light DOM) use its store.
+ *
+ * Stacking: `position: fixed` with the largest z-index (`--cobrowse-z-index`), on its own layer. Focus moves only
+ * into a consent prompt (the customer must answer it) and returns where it was when the prompt closes.
  *
  * @summary Floating co-browse widget.
- * @csspart panel - The floating panel.
+ *
+ * @fires cobrowse-action - A button was pressed (bubbles, composed, cancelable).
+ * @fires cobrowse-state - The store's view changed: `detail = { view, previous }`.
+ * @fires cobrowse-error - The store rejected input: `detail` is the parse error.
+ *
+ * @csspart base - The floating card.
+ * @csspart prompt - A consent prompt (role="dialog").
+ * @csspart button - Buttons in a prompt.
+ * @csspart badge - The `<cobrowse-badge>`.
+ * @csspart toggle - The button that opens the panel.
+ * @csspart minimize - The minimise (and restore) button.
+ * @csspart panel - The expandable panel.
+ * @csspart controls - The `<cobrowse-controls>` in the panel.
+ * @csspart peers - The list of people in the session.
+ *
+ * @cssprop --cobrowse-z-index - Stacking order (default 2147483647, the largest).
+ * @cssprop --cobrowse-offset - Distance from the viewport's edges (default 16px, plus safe-area insets).
+ * @cssprop --cobrowse-shadow - The card's shadow.
  */
-export class CobrowseWidget extends LitElement {
-  static override styles = widgetStyles;
+export class CobrowseWidget extends CobrowseElement {
+  static override styles = [sharedStyles, buttonStyles, widgetStyles];
 
-  /** The session store to read; defaults to the page's. Children without a store of their own use this one. */
-  @property({ attribute: false }) store?: SessionStore;
+  /** The corner: `bottom-end` (default), `bottom-start`, `top-end` or `top-start` (logical: follows `dir`). */
+  @property({ reflect: true }) position: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' = 'bottom-end';
 
-  private readonly session = new StoreController(this, () => this.store ?? getDefaultStore());
+  /** The panel with controls and people is open. */
+  @property({ type: Boolean, reflect: true }) open = false;
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('store') && this.isConnected) this.session.attach();
-    this.setAttribute('connection', this.session.view.connection);
+  /** Only the badge's icon and timer show (consent prompts still appear). */
+  @property({ type: Boolean, reflect: true }) minimized = false;
+
+  /** Hidden while there is no session. */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-when-idle' }) hideWhenIdle = false;
+
+  protected readonly provider = new ContextProvider(this, { context: storeContext });
+  protected readonly ticker = new Ticker(this, () => {
+    const view = this.session.view;
+    return view.connection === 'alerting' && !!view.offerExpiresAt;
+  });
+  private promptKey?: string;
+  private restoreFocus?: HTMLElement | null;
+
+  constructor() {
+    super();
+    this.session.changed = (view, previous) =>
+      this.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: { view, previous }, bubbles: true, composed: true }));
+    this.session.failed = (detail) =>
+      this.dispatchEvent(new CustomEvent(ERROR_EVENT, { detail, bubbles: true, composed: true }));
+  }
+
+  protected override willUpdate(): void {
+    super.willUpdate();
+    this.provider.setValue(this.session.store);
+  }
+
+  protected override updated(): void {
+    const key = promptFor(this.session.view, this.t)?.key;
+    if (key === this.promptKey) return;
+    const had = this.promptKey;
+    this.promptKey = key;
+    if (key) {
+      if (!had) this.restoreFocus = deepActiveElement();
+      this.renderRoot.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+    } else if (this.matches(':focus-within') || document.activeElement === document.body) {
+      if (this.restoreFocus?.isConnected) this.restoreFocus.focus();
+      this.restoreFocus = undefined;
+    }
+  }
+
+  private onPromptKey(event: KeyboardEvent, prompt: Prompt) {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this.act(prompt.actions[1]);
   }
 
   override render() {
-    const store = this.session.store;
-    return html`<div part="panel">
-      <cobrowse-badge .store=${store}></cobrowse-badge>
-      <cobrowse-controls .store=${store}></cobrowse-controls>
+    const view = this.session.view;
+    const t = this.t;
+    const prompt = promptFor(view, t);
+    const countdown = prompt?.key === 'offer' && view.offerExpiresAt ? secondsUntil(view.offerExpiresAt) : 0;
+    const press = (action: ActionName) => this.act(action);
+    return html`<div part="base">
+      ${
+        prompt
+          ? html`<section
+              part="prompt"
+              role="dialog"
+              aria-labelledby="prompt-title"
+              aria-describedby=${prompt.body ? 'prompt-body' : ''}
+              tabindex="-1"
+              @keydown=${(event: KeyboardEvent) => this.onPromptKey(event, prompt)}
+            >
+              <h2 id="prompt-title">${prompt.title}</h2>
+              ${prompt.body ? html`<p id="prompt-body">${prompt.body}</p>` : ''}
+              <div class="actions">
+                ${actionButtons(view, t, prompt.actions, press)}
+                ${countdown ? html`<span class="countdown">${format(t.expiresIn, { s: countdown })}</span>` : ''}
+              </div>
+            </section>`
+          : ''
+      }
+      <div class="bar">
+        <cobrowse-badge
+          part="badge"
+          .lang=${this.lang}
+          .theme=${this.theme}
+          .strings=${this.strings}
+          ?compact=${this.minimized}
+        ></cobrowse-badge>
+        ${
+          this.minimized
+            ? ''
+            : html`<button
+                part="toggle"
+                class="icon-button"
+                aria-label=${t.details}
+                aria-expanded=${this.open ? 'true' : 'false'}
+                aria-controls="panel"
+                @click=${() => (this.open = !this.open)}
+              >
+                ${icon('more')}
+              </button>`
+        }
+        <button
+          part="minimize"
+          class="icon-button"
+          aria-label=${this.minimized ? t.details : t.minimize}
+          @click=${() => (this.minimized = !this.minimized)}
+        >
+          ${icon(this.minimized ? 'more' : 'min')}
+        </button>
+      </div>
+      <div part="panel" id="panel" ?hidden=${!this.open || this.minimized}>
+        <cobrowse-controls
+          part="controls"
+          .lang=${this.lang}
+          .theme=${this.theme}
+          .strings=${this.strings}
+        ></cobrowse-controls>
+        ${
+          view.peers.length
+            ? html`<ul part="peers" aria-label=${t.peers}>
+                ${view.peers.map(
+                  (peer) =>
+                    html`<li>
+                      ${icon(peer.controlling ? 'hand' : 'eye')}
+                      ${peer.controlling ? format(t.hasControl, { name: peer.name ?? t.someone }) : (peer.name ?? t.someone)}
+                    </li>`,
+                )}
+              </ul>`
+            : ''
+        }
+      </div>
     </div>`;
   }
 }

@@ -1,24 +1,103 @@
 import { css } from 'lit';
 
+// Above host content: fixed to the viewport at the largest z-index, important so page rules cannot move it.
 export const widgetStyles = css`
   :host {
-    all: initial;
-    position: fixed;
-    inset-block-end: max(16px, env(safe-area-inset-bottom));
-    inset-inline-end: max(16px, env(safe-area-inset-right));
-    z-index: 2147483000;
+    --_offset: var(--cobrowse-offset, 16px);
+    position: fixed !important;
+    z-index: var(--cobrowse-z-index, 2147483647) !important;
+    inset-block-end: max(var(--_offset), env(safe-area-inset-bottom));
+    inset-inline-end: max(var(--_offset), env(safe-area-inset-left), env(safe-area-inset-right));
     display: block;
-    font-family: var(--cobrowse-font-family, system-ui, sans-serif);
+    max-inline-size: calc(100vw - 2 * var(--_offset));
   }
-  :host([hidden]) {
-    display: none;
+  :host([position^='top']) {
+    inset-block: max(var(--_offset), env(safe-area-inset-top)) auto;
+  }
+  :host([position$='start']) {
+    inset-inline: max(var(--_offset), env(safe-area-inset-left), env(safe-area-inset-right)) auto;
+  }
+  :host([hide-when-idle][connection='idle']) {
+    display: none !important;
+  }
+  [part~='base'] {
+    flex-direction: column;
+    gap: 0.75em;
+    inline-size: max-content;
+    max-inline-size: 100%;
+    margin-inline-start: auto;
+    padding: 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    box-shadow: var(--cobrowse-shadow, 0 4px 24px rgb(0 0 0 / 25%));
+  }
+  :host([position^='top']) [part~='base'] {
+    flex-direction: column-reverse;
+  }
+  .bar,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .bar {
+    flex-wrap: nowrap;
+  }
+  [part='badge'] {
+    flex: 0 1 auto;
+    min-inline-size: 0;
+  }
+  .icon-button {
+    padding: 0;
+  }
+  [part='toggle'][aria-expanded='true'] .icon {
+    transform: rotate(180deg);
+  }
+  [part='prompt'] {
+    display: grid;
+    gap: 0.5em;
+    max-inline-size: 22em;
+    border-radius: calc(var(--_radius) - 4px);
+  }
+  [part='prompt']:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 4px;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.15em;
+  }
+  p {
+    margin: 0;
+  }
+  .countdown {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
   }
   [part='panel'] {
     display: grid;
+    gap: 0.75em;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  ul {
+    display: grid;
+    gap: 0.25em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  li {
+    display: flex;
+    align-items: center;
     gap: 0.5em;
-    padding: 0.75em;
-    border-radius: 12px;
-    background: var(--cobrowse-panel-background, #fff);
-    box-shadow: 0 4px 16px rgb(0 0 0 / 20%);
+  }
+  @media (forced-colors: active) {
+    [part~='base'] {
+      border-color: CanvasText;
+    }
   }
 `;

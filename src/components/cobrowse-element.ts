@@ -1,0 +1,86 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ActionName, SessionStore, SessionView } from '../store/index.js';
+import { ACTION_EVENT } from './events.js';
+import { StoreController } from './store-controller.js';
+import { localized, stringsFor } from './strings/strings.js';
+import type { LocaleTable, Strings } from './strings/strings.js';
+
+/** Who a given action concerns: the requesting peer for control and navigation answers, else me. */
+function participantFor(view: SessionView, action: ActionName): string | undefined {
+  if (action === 'accept-control' || action === 'decline-control') return view.control.request?.participantId;
+  if (action.endsWith('-navigation')) return view.navigationRequest?.participantId;
+  if (action === 'revoke-control') return view.control.controlledBy[0]?.id;
+  return view.participantId;
+}
+
+/**
+ * What the three components share: finding a store, reflecting the session for CSS, strings, and firing actions.
+ */
+export abstract class CobrowseElement extends LitElement {
+  /** The session store to read. Unset: the nearest `<cobrowse-widget>`'s, else the page's default store. */
+  @property({ attribute: false }) store?: SessionStore;
+
+  /** Overrides any string of the active locale (see `Strings`). */
+  @property({ attribute: false }) strings?: LocaleTable;
+
+  /** `light` (default), `dark`, or `auto` (follows the system's preference). */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /** The locale; unset, the document's `lang` (then English). */
+  @property({ reflect: true }) override lang!: string;
+
+  protected readonly session = new StoreController(this);
+  /** The strings of the active locale, fixed for one render. */
+  protected t: Strings = stringsFor('en');
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    localized.add(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    localized.delete(this);
+  }
+
+  protected get locale(): string {
+    return this.lang || document.documentElement.lang || 'en';
+  }
+
+  protected override willUpdate(): void {
+    const view = this.session.view;
+    this.t = stringsFor(this.locale, this.strings);
+    const attrs: Record<string, string | undefined> = {
+      connection: view.connection,
+      kind: view.kind,
+      'session-role': view.role,
+      'peer-count': String(view.peerCount),
+      controlled: view.control.controlledBy.length ? '' : undefined,
+    };
+    for (const [name, value] of Object.entries(attrs)) {
+      if (value === undefined) this.removeAttribute(name);
+      else this.setAttribute(name, value);
+    }
+  }
+
+  /**
+   * A user pressed `action`: fires `cobrowse-action`; unless a listener cancels it, opens the viewer
+   * (`open-viewer`, a page-side action) or hands the action to the store, which marks it pending.
+   */
+  protected act(action: ActionName): void {
+    const view = this.session.view;
+    if (view.pending?.action === action && !view.pending.error) return;
+    const participantId = participantFor(view, action);
+    const detail = {
+      action,
+      sessionId: view.sessionId ?? '',
+      communicationId: view.communicationId ?? '',
+      ...(participantId ? { participantId } : {}),
+    };
+    const event = new CustomEvent(ACTION_EVENT, { detail, bubbles: true, composed: true, cancelable: true });
+    if (!this.dispatchEvent(event)) return;
+    if (action !== 'open-viewer') this.session.store.act(detail);
+    else if (view.viewerUrl) window.open(view.viewerUrl, '_blank', 'noopener');
+  }
+}

@@ -1,0 +1,139 @@
+import { css } from 'lit';
+
+/**
+ * What every component shares: theme tokens, the host reset that keeps the page's CSS out, the base box,
+ * icons, visually hidden text, and forced colors. (Comments live here, not in the CSS, which ships verbatim.)
+ *
+ * - `:host`: the page cannot reach into the shadow root, but inherited properties flow in: `all: initial` resets
+ *   them. The host's own box draws nothing (the base part does), `!important` so that a page's
+ *   `* { border: ... !important }` cannot add one either.
+ * - Each colour is a `light-dark(light, dark)` pair: the `theme` attribute only picks the `color-scheme`.
+ * - A page rule such as `* { ... }` beats `:host`, so the `base` part resets again: inside it, nothing leaks.
+ */
+export const sharedStyles = css`
+  :host {
+    all: initial;
+    padding: 0 !important;
+    border: none !important;
+    background: none !important;
+    --_bg: var(--cobrowse-background, light-dark(#fff, #1f1f24));
+    --_fg: var(--cobrowse-color, light-dark(#1b1b1f, #f2f2f5));
+    --_muted: var(--cobrowse-muted-color, light-dark(#4a4a52, #c4c4cc));
+    --_accent: var(--cobrowse-accent, light-dark(#0b57d0, #a8c7fa));
+    --_on-accent: var(--cobrowse-on-accent, light-dark(#fff, #062e6f));
+    --_alert: var(--cobrowse-alert-color, light-dark(#b3261e, #ffb4ab));
+    --_border: var(--cobrowse-border-color, light-dark(#74747e, #8e8e99));
+    --_focus: var(--cobrowse-focus-ring, light-dark(#0b57d0, #a8c7fa));
+    --_radius: var(--cobrowse-radius, 12px);
+    color-scheme: light;
+    display: inline-block;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  :host([theme='auto']) {
+    color-scheme: light dark;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  [part~='base'] {
+    all: initial;
+    box-sizing: border-box;
+    display: flex;
+    color-scheme: inherit;
+    font-family: var(--cobrowse-font-family, system-ui, sans-serif);
+    font-size: var(--cobrowse-font-size, 14px);
+    line-height: 1.4;
+    color: var(--_fg);
+  }
+  *,
+  ::before,
+  ::after {
+    box-sizing: border-box;
+  }
+  .icon {
+    flex: none;
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    ::after {
+      animation: none !important;
+    }
+  }
+  .sr {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
+/** Buttons in controls and prompts: >= 44 x 44 CSS px, a visible focus ring, a pending and a failed look. */
+export const buttonStyles = css`
+  button {
+    all: initial;
+    color-scheme: inherit;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.4em;
+    min-block-size: 44px;
+    min-inline-size: 44px;
+    padding-inline: 1em;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 4px);
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  button:hover {
+    filter: brightness(0.95);
+  }
+  button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button[aria-busy='true'] {
+    cursor: progress;
+    border-style: dashed;
+  }
+  button[aria-busy='true']::after {
+    content: '';
+    inline-size: 0.8em;
+    block-size: 0.8em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: cobrowse-spin 1s linear infinite;
+  }
+  @keyframes cobrowse-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  @media (forced-colors: active) {
+    button {
+      border-color: ButtonText;
+    }
+    button:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,84 @@
+/**
+ * Every visible and announced string, in one table. English is built in; other locales are separate modules
+ * (`./locales/*.js`) that a page registers with `registerLocale`, so they never weigh on the script-tag file.
+ * Placeholders are `{name}`; keys ending in `_one` / `_other` are picked with `Intl.PluralRules`.
+ */
+export const en = {
+  idle: 'No session',
+  offerCobrowse: 'An agent asks to see this page',
+  offerScreenshare: 'An agent asks to see your screen',
+  inviteViewer: 'You are invited to view a shared session',
+  offerBody: 'They will see this page only, not your other tabs or apps. You can stop at any time.',
+  offerBodyScreenshare: 'They will see the screen or window you choose. You can stop at any time.',
+  connecting: 'Connecting…',
+  sharingCobrowse: 'You are sharing this page',
+  sharingScreenshare: 'You are sharing your screen',
+  viewing: 'You are viewing a shared session',
+  isViewing: '{names} is viewing',
+  areViewing: '{names} are viewing',
+  viewers_one: '{n} person is viewing',
+  viewers_other: '{n} people are viewing',
+  others_one: '{n} other',
+  others_other: '{n} others',
+  hasControl: '{name} has control',
+  youHaveControl: 'You have control',
+  someone: 'An agent',
+  held: 'Session on hold',
+  recording: 'This session is being recorded',
+  ended: 'Session ended',
+  endedClient: 'Session ended: you left',
+  endedPeer: 'Session ended: the agent left',
+  endedTimeout: 'Session ended: it timed out',
+  endedTransfer: 'Session ended: you were transferred',
+  endedError: 'Session ended: the connection failed',
+  endedSystem: 'Session ended by the system',
+  reconnecting: 'Reconnecting…',
+  linkClosed: 'Connection lost',
+  failed: 'That did not work. Please try again.',
+  working: 'Working…',
+  elapsed: 'Elapsed time',
+  expiresIn: 'Expires in {s} s',
+  controlAsk: '{name} asks to control this page',
+  controlBody: 'They will be able to click and type on this page. You can take back control at any time.',
+  navigationAsk: '{name} asks to open another page',
+  peers: 'People in this session',
+  details: 'Session details',
+  minimize: 'Minimise',
+  accept: 'Accept',
+  decline: 'Decline',
+  end: 'Stop sharing',
+  leave: 'Leave',
+  'accept-control': 'Allow control',
+  'decline-control': 'Don’t allow',
+  'revoke-control': 'Take back control',
+  'accept-navigation': 'Open page',
+  'decline-navigation': 'Stay here',
+  'request-control': 'Request control',
+  'open-viewer': 'Open viewer',
+  dismiss: 'Dismiss',
+};
+
+export type Strings = typeof en;
+export type StringKey = keyof Strings;
+/** A translation: any subset of the English table; missing keys fall back to English. */
+export type LocaleTable = Partial<Strings>;
+
+const locales = new Map<string, LocaleTable>([['en', en]]);
+/** Components rendering now: a late `registerLocale` re-renders them. */
+export const localized = new Set<{ requestUpdate(): void }>();
+
+/** Adds (or replaces) a locale, e.g. `registerLocale('es', es)`, and re-renders the components on the page. */
+export function registerLocale(lang: string, table: LocaleTable): void {
+  locales.set(lang.toLowerCase(), table);
+  for (const host of localized) host.requestUpdate();
+}
+
+/** The table for `lang`: exact tag, else its language, else English; `overrides` win over all of it. */
+export function stringsFor(lang: string, overrides?: LocaleTable): Strings {
+  const tag = lang.toLowerCase();
+  return { ...en, ...(locales.get(tag) ?? locales.get(tag.split('-')[0])), ...overrides };
+}
+
+/** Fills `{name}` placeholders. */
+export const format = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));

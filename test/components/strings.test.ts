@@ -1,0 +1,91 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import { en, registerLocale } from '../../src/components/index.js';
+import type { CobrowseBadge, CobrowseControls, LocaleTable } from '../../src/components/index.js';
+import { de } from '../../src/components/strings/locales/de.js';
+import { es } from '../../src/components/strings/locales/es.js';
+import { fr } from '../../src/components/strings/locales/fr.js';
+import { ja } from '../../src/components/strings/locales/ja.js';
+import { ptBR } from '../../src/components/strings/locales/pt-BR.js';
+import { ANA, BEN, CY, $, statusText, updated, viewStore } from './view-store.js';
+
+const LOCALES: [string, LocaleTable][] = [
+  ['es', es],
+  ['fr', fr],
+  ['de', de],
+  ['pt-BR', ptBR],
+  ['ja', ja],
+];
+const SHARER = { connection: 'connected', role: 'sharer', kind: 'cobrowse' } as const;
+
+describe('strings and locales', () => {
+  before(() => LOCALES.forEach(([lang, table]) => registerLocale(lang, table)));
+
+  it('is accessible in a registered locale', async () => {
+    const el = await fixture<CobrowseBadge>(
+      html`<cobrowse-badge lang="ja" .store=${viewStore(SHARER)}></cobrowse-badge>`,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  for (const [lang, table] of LOCALES) {
+    it(`${lang} translates every string and keeps every placeholder`, () => {
+      expect(Object.keys(table).sort()).to.deep.equal(Object.keys(en).sort());
+      for (const [key, text] of Object.entries(table)) {
+        const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+        expect(placeholders(text!), `${lang}.${key}`).to.deep.equal(placeholders(en[key as keyof typeof en]));
+      }
+    });
+  }
+
+  it('picks the locale from the lang attribute, then the document, then English', async () => {
+    const store = viewStore({ ...SHARER, peers: [ANA, BEN, CY], peerCount: 3 });
+    const el = await fixture<CobrowseBadge>(html`<cobrowse-badge lang="es" .store=${store}></cobrowse-badge>`);
+    expect(statusText(el)).to.equal('Ana y 2 más están mirando');
+    el.lang = 'fr';
+    await updated(el);
+    expect(statusText(el)).to.equal('Ana et 2 autres regardent');
+    expect(el.getAttribute('lang')).to.equal('fr');
+    el.lang = 'pt-br';
+    await updated(el);
+    expect(statusText(el)).to.equal('Ana e mais 2 estão vendo');
+    el.lang = 'xx';
+    await updated(el);
+    expect(statusText(el)).to.equal('Ana and 2 others are viewing');
+
+    const html0 = document.documentElement.lang;
+    document.documentElement.lang = 'de-AT';
+    try {
+      const fromDoc = await fixture<CobrowseBadge>(html`<cobrowse-badge .store=${store}></cobrowse-badge>`);
+      expect(statusText(fromDoc)).to.equal('Ana und 2 weitere sehen zu');
+    } finally {
+      document.documentElement.lang = html0;
+    }
+  });
+
+  it('lets the strings property override any string', async () => {
+    const store = viewStore({ connection: 'alerting', role: 'sharer', kind: 'cobrowse' });
+    const el = await fixture<CobrowseControls>(
+      html`<cobrowse-controls lang="ja" .store=${store} .strings=${{ accept: 'OK!' }}></cobrowse-controls>`,
+    );
+    expect($(el, '[data-action="accept"]')!.textContent!.trim()).to.equal('OK!');
+    expect($(el, '[data-action="decline"]')!.textContent!.trim()).to.equal('拒否');
+  });
+
+  it('re-renders what is on the page when a locale arrives late', async () => {
+    const el = await fixture<CobrowseBadge>(
+      html`<cobrowse-badge lang="nl" .store=${viewStore(SHARER)}></cobrowse-badge>`,
+    );
+    expect(statusText(el)).to.equal('You are sharing this page');
+    registerLocale('nl', { sharingCobrowse: 'U deelt deze pagina' });
+    await updated(el);
+    expect(statusText(el)).to.equal('U deelt deze pagina');
+  });
+
+  it('keeps the locales out of the script-tag file', async () => {
+    const bundle = await fetch('/dist/cobrowse-widget.min.js').then((r) => (r.ok ? r.text() : ''));
+    if (!bundle) expect.fail('dist/cobrowse-widget.min.js is missing: run npm run build');
+    expect(bundle).to.contain(en.offerCobrowse);
+    for (const [lang, table] of LOCALES) expect(bundle, lang).not.to.contain(table.offerCobrowse);
+  });
+});
