@@ -115,7 +115,7 @@ describe('demo/agent.html (agent console)', function () {
       const widget = site.document.querySelector('cobrowse-widget');
       const badge = site.document.querySelector('header cobrowse-badge');
       expect(pick(reflected(badge), scenario.end), '<cobrowse-badge>').to.deep.equal(scenario.end);
-      expect(reflected(widget).connection, '<cobrowse-widget connection>').to.equal(scenario.end.connection);
+      expect(pick(reflected(widget), scenario.end), '<cobrowse-widget>').to.deep.equal(scenario.end);
     });
   }
 
@@ -167,7 +167,7 @@ describe('demo/agent.html (agent console)', function () {
     await set('theme', 'dark');
     await set('lang', 'ar');
     await set('dir', 'rtl');
-    await set('position', 'top-left');
+    await set('position', 'top-start');
     expect(site.document.documentElement.dir).to.equal('rtl');
   });
 });
@@ -182,7 +182,7 @@ describe('demo/react.html (React 19)', () => {
       await settled(win.document);
       expect(win.__demoErrors).to.deep.equal([]);
       const widget = win.document.querySelector('cobrowse-widget')!;
-      expect(reflected(widget).connection).to.equal(scenario.end.connection);
+      expect(pick(reflected(widget), scenario.end), '<cobrowse-widget>').to.deep.equal(scenario.end);
       const badge = widget.shadowRoot!.querySelector('cobrowse-badge');
       expect(pick(reflected(badge), scenario.end)).to.deep.equal(scenario.end);
       iframe.remove();
