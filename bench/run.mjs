@@ -49,12 +49,13 @@ await build({
 const INSTRUMENT = `(() => {
   const live = { timeouts: new Set(), intervals: new Set(), frames: new Set(), idle: new Set() };
   const calls = { setTimeout: 0, setInterval: 0, requestAnimationFrame: 0, requestIdleCallback: 0 };
+  const fired = { setTimeout: 0, setInterval: 0, requestAnimationFrame: 0, requestIdleCallback: 0 };
   const wrap = (name, set, once, clearName) => {
     const original = window[name].bind(window);
     const clear = window[clearName].bind(window);
     window[name] = (fn, ...rest) => {
       calls[name]++;
-      const id = original((...args) => { if (once) set.delete(id); return typeof fn === 'function' ? fn(...args) : undefined; }, ...rest);
+      const id = original((...args) => { fired[name]++; if (once) set.delete(id); return typeof fn === 'function' ? fn(...args) : undefined; }, ...rest);
       set.add(id);
       return id;
     };
@@ -66,9 +67,10 @@ const INSTRUMENT = `(() => {
   if (window.requestIdleCallback) wrap('requestIdleCallback', live.idle, true, 'cancelIdleCallback');
   window.__timers = () => ({
     calls: { ...calls },
+    fired: { ...fired },
     active: { timeouts: live.timeouts.size, intervals: live.intervals.size, frames: live.frames.size, idle: live.idle.size },
   });
-  window.__resetTimerCalls = () => { for (const key of Object.keys(calls)) calls[key] = 0; };
+  window.__resetTimerCalls = () => { for (const key of Object.keys(calls)) calls[key] = fired[key] = 0; };
 })();`;
 writeFileSync(join(OUT, 'instrument.js'), INSTRUMENT);
 const page = (name, scripts, body) =>
@@ -384,7 +386,8 @@ writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null,
 const kb = (n) => n.toLocaleString('en-US');
 const active = (t) =>
   `${t.active.timeouts} timeouts, ${t.active.intervals} intervals, ${t.active.frames} frames pending; ` +
-  `${t.calls.setTimeout + t.calls.setInterval + t.calls.requestAnimationFrame} calls in ${t.idleMs} ms`;
+  `${t.calls.setTimeout + t.calls.setInterval + t.calls.requestAnimationFrame} scheduled, ` +
+  `${t.fired.setTimeout + t.fired.setInterval + t.fired.requestAnimationFrame} callbacks run in ${t.idleMs} ms`;
 const rows = [
   ['metric', 'cobrowse-widget', 'Lit hello world (floor)', 'ratio'],
   ['bytes min', kb(bytes.widget.min), kb(bytes.floor.min), ratio(bytes.widget.min, bytes.floor.min)],
