@@ -8,9 +8,11 @@
  * second 'lit-html' Trusted Types policy. `install` checks again for any other way of loading this module.
  */
 import { defineAll } from './define-all.js';
-import { getDefaultStore } from './components/index.js';
+import { getDefaultStore, registerLocale } from './components/index.js';
 import type { CobrowseWidget } from './components/index.js';
 import type { IngestResult, SessionStore, StateListener } from './store/index.js';
+import { connect } from './transport/index.js';
+import type { ConnectOptions, Connection } from './transport/index.js';
 import { VERSION } from './version.js';
 
 /** Where and how `mount` shows the floating widget. Every field maps to an attribute of `<cobrowse-widget>`. */
@@ -31,8 +33,8 @@ export interface MountOptions {
 export interface ScriptConfig {
   /** Present when the tag has `data-mount`. */
   mount?: MountOptions;
-  /** `data-websocket`: handed to `connect` once the transport layer provides it. */
-  connect?: { url: string };
+  /** `data-websocket`: the URL `connect` opens a reconnecting WebSocket to. */
+  connect?: ConnectOptions;
 }
 
 export interface CobrowseWidgetApi {
@@ -42,6 +44,10 @@ export interface CobrowseWidgetApi {
   mount(options?: MountOptions): CobrowseWidget;
   unmount(): void;
   reset(): void;
+  /** Feeds the store from a WebSocket, postMessage or BroadcastChannel; a second call replaces the first link. */
+  connect(options: ConnectOptions): Connection;
+  /** Adds or replaces a locale's strings (the `dist/locales/<lang>.min.js` files call this). */
+  registerLocale: typeof registerLocale;
   readonly store: SessionStore;
   readonly version: string;
 }
@@ -74,7 +80,7 @@ function readScriptConfig(script: HTMLOrSVGScriptElement | null): ScriptConfig {
     if (data.mount) mount.container = data.mount;
     config.mount = mount;
   }
-  if (data.websocket) config.connect = { url: data.websocket };
+  if (data.websocket) config.connect = { websocket: data.websocket };
   return config;
 }
 
@@ -108,6 +114,8 @@ function mount(options: MountOptions = {}): CobrowseWidget {
   return el;
 }
 
+let link: Connection | undefined;
+
 function createApi(store: SessionStore): CobrowseWidgetApi {
   const methods: Record<string, (...args: never[]) => unknown> = {
     ingest: (payload: unknown) => store.ingest(payload),
@@ -118,6 +126,11 @@ function createApi(store: SessionStore): CobrowseWidgetApi {
       mounted = undefined;
     },
     reset: () => store.reset(),
+    connect: (options: ConnectOptions) => {
+      link?.close();
+      return (link = connect(store, options));
+    },
+    registerLocale,
   };
   const api = ((method: string, ...args: unknown[]) => {
     const fn = Object.hasOwn(methods, method) ? methods[method] : undefined;
@@ -145,7 +158,14 @@ function install(script: HTMLOrSVGScriptElement | null): void {
   // The script tag sets the defaults; calls the page queued are explicit, so they run after and win.
   const config = readScriptConfig(script);
   if (config.mount) api('mount', config.mount);
-  if (config.connect) api('connect', config.connect);
+  if (config.connect) {
+    // A refused URL (not wss:, or ws: off localhost) must not stop the queued calls from replaying.
+    try {
+      api('connect', config.connect);
+    } catch (error) {
+      console.warn(PREFIX, error);
+    }
+  }
   // Take the queue off the stub before replaying, so that nothing can replay it a second time.
   const queue = Array.from(existing?.q ?? []);
   if (existing) existing.q = [];

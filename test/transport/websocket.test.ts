@@ -40,7 +40,7 @@ describe('transport: WebSocket against a real ws server', () => {
     await until(() => el.getAttribute('connection') === 'alerting', 'alerting badge');
     await server.send(cobrowsesession('connected', 10));
     await until(() => el.getAttribute('connection') === 'connected', 'connected badge');
-    expect(el.shadowRoot!.textContent).to.contain('Agent is viewing');
+    expect(el.shadowRoot!.textContent).to.contain('You are sharing this page');
 
     await server.kill();
     await until(() => store.getState().link === 'reconnecting', 'reconnecting');
