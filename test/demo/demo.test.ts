@@ -165,6 +165,11 @@ describe('demo/agent.html (agent console)', function () {
       await waitUntil(() => widget.getAttribute(name) === value, `${name} never reached the widget`);
     };
     await set('theme', 'dark');
+    const text = () => deepText(site.document.querySelector('cobrowse-widget')!);
+    await set('lang', 'en');
+    const english = text();
+    await set('lang', 'de');
+    await waitUntil(() => text() !== english, 'the widget did not switch to German (dist/locales/de.min.js)');
     await set('lang', 'ar');
     await set('dir', 'rtl');
     await set('position', 'top-start');
@@ -217,4 +222,11 @@ function deepQuery(root: Element, selector: string): Element | null {
     if (inner) return inner;
   }
   return null;
+}
+
+/** The text of `root`'s shadow tree and every shadow tree below it. */
+function deepText(root: Element): string {
+  const shadow = root.shadowRoot;
+  if (!shadow) return '';
+  return [shadow.textContent ?? '', ...[...shadow.querySelectorAll('*')].map(deepText)].join(' ');
 }
