@@ -47,6 +47,18 @@ let channel;
 let route = 'broadcast';
 const reply = (msg) => channel.send(msg, route);
 
+/** Once the widget has rendered: `result` beside the derived view and the reflected attributes. */
+async function answer(msg, result = { ok: true }) {
+  await settled();
+  reply({
+    kind: 'result',
+    re: msg.id,
+    result: plain(result),
+    view: plain(api().store?.getState()),
+    reflected: reflected(),
+  });
+}
+
 async function handle(msg, via) {
   route = via;
   switch (msg.kind) {
@@ -58,27 +70,13 @@ async function handle(msg, via) {
         // ingest must never throw; if it does, the console marks it as a bug.
         result = { ok: false, error: { message: `ingest threw: ${error}` }, threw: true };
       }
-      await settled();
-      reply({
-        kind: 'result',
-        re: msg.id,
-        result: plain(result),
-        view: plain(api().store?.getState()),
-        reflected: reflected(),
-      });
+      await answer(msg, result);
       break;
     }
     case 'reset':
       api().reset();
       api().store?.setLink?.(channel.socketOpen ? 'open' : 'none');
-      await settled();
-      reply({
-        kind: 'result',
-        re: msg.id,
-        result: { ok: true },
-        view: plain(api().store?.getState()),
-        reflected: reflected(),
-      });
+      await answer(msg);
       break;
     case 'attrs': {
       const el = widget();
@@ -87,19 +85,11 @@ async function handle(msg, via) {
         if (value) el?.setAttribute(name, value);
         else el?.removeAttribute(name);
       }
-      await settled();
-      reply({ kind: 'result', re: msg.id, result: { ok: true }, reflected: reflected() });
+      await answer(msg);
       break;
     }
     case 'ping':
-      await settled();
-      reply({
-        kind: 'result',
-        re: msg.id,
-        result: { ok: true },
-        view: plain(api().store?.getState()),
-        reflected: reflected(),
-      });
+      await answer(msg);
       break;
   }
 }
