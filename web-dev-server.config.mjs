@@ -13,8 +13,8 @@ export default {
   open: false,
   watch: false,
   nodeResolve: { exportConditions: ['production', 'browser'] },
-  // target 'auto': a modern browser gets JavaScript (dist/ included) byte for byte; only TypeScript is compiled.
-  plugins: [esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' }), demoServerPlugin()],
+  // target 'esnext': JavaScript (dist/ included) is served byte for byte, to any browser; only TypeScript is compiled.
+  plugins: [esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' }), demoServerPlugin()],
   middleware: [
     function redirectRoot(context, next) {
       if (context.url === '/' || context.url === '/index.html') context.redirect('/demo/');
