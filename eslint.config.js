@@ -6,7 +6,17 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'bench/results.json', 'custom-elements.json', 'test-results/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'bench/results.json',
+      'custom-elements.json',
+      'test-results/',
+      'demo/.build/',
+      'bench/.build/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],

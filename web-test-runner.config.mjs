@@ -7,6 +7,7 @@ import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { wsServerPlugin } from './test/support/ws-servers.mjs';
 import { reactPlugin } from './test/support/react-plugin.mjs';
 import { verbatimPlugin } from './test/support/verbatim-plugin.mjs';
+import { demoServerPlugin } from './scripts/demo-server.mjs';
 
 let executablePath;
 try {
@@ -21,11 +22,13 @@ export default {
   ...(process.env.WTR_PORT ? { port: Number(process.env.WTR_PORT) } : {}),
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
+  // demoServerPlugin: the demo's WebSocket relay and React bundle, so test/demo meets what `npm start` serves.
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     wsServerPlugin(),
     reactPlugin(),
     verbatimPlugin(),
+    demoServerPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -1,0 +1,433 @@
+// `npm run bench`: measures dist/cobrowse-widget.min.js in headless Chromium against a Lit hello-world floor built
+// in the same run (esbuild, Lit's production condition, minified IIFE), prints a table and writes
+// bench/results.json. Every figure is a median or a count, and every comparison is a ratio to the floor measured
+// here, so numbers from different machines compare by their ratios. `--quick` runs small counts (smoke test).
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { browserArgs, ensureBrowser } from '../scripts/browser.mjs';
+import { measure } from '../scripts/size.mjs';
+
+const QUICK = process.argv.includes('--quick');
+const N = {
+  firstRenderPages: QUICK ? 3 : 25,
+  streamEvents: QUICK ? 200 : 2000,
+  streamRuns: QUICK ? 1 : 5,
+  burst: 10_000,
+  cycles: QUICK ? 100 : 1000,
+  idleMs: QUICK ? 500 : 2000,
+};
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const OUT = join(ROOT, 'bench/.build');
+const WIDGET = 'dist/cobrowse-widget.min.js';
+const FLOOR = 'bench/.build/lit-hello.min.js';
+const started = Date.now();
+
+// ---- build the floor and the pages ---------------------------------------------------------------------------------
+if (!existsSync(join(ROOT, WIDGET))) {
+  console.error(`bench: ${WIDGET} not found: run npm run build first (npm run bench does)`);
+  process.exit(1);
+}
+mkdirSync(OUT, { recursive: true });
+await build({
+  entryPoints: [join(ROOT, 'bench/lit-hello.js')],
+  outfile: join(ROOT, FLOOR),
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  target: 'es2022',
+  conditions: ['production'],
+  legalComments: 'none',
+  logLevel: 'error',
+});
+
+// Runs before any library code: counts the timers and animation frames a page holds while nobody does anything.
+const INSTRUMENT = `(() => {
+  const live = { timeouts: new Set(), intervals: new Set(), frames: new Set(), idle: new Set() };
+  const calls = { setTimeout: 0, setInterval: 0, requestAnimationFrame: 0, requestIdleCallback: 0 };
+  const fired = { setTimeout: 0, setInterval: 0, requestAnimationFrame: 0, requestIdleCallback: 0 };
+  const wrap = (name, set, once, clearName) => {
+    const original = window[name].bind(window);
+    const clear = window[clearName].bind(window);
+    window[name] = (fn, ...rest) => {
+      calls[name]++;
+      const id = original((...args) => { fired[name]++; if (once) set.delete(id); return typeof fn === 'function' ? fn(...args) : undefined; }, ...rest);
+      set.add(id);
+      return id;
+    };
+    window[clearName] = (id) => { set.delete(id); return clear(id); };
+  };
+  wrap('setTimeout', live.timeouts, true, 'clearTimeout');
+  wrap('setInterval', live.intervals, false, 'clearInterval');
+  wrap('requestAnimationFrame', live.frames, true, 'cancelAnimationFrame');
+  if (window.requestIdleCallback) wrap('requestIdleCallback', live.idle, true, 'cancelIdleCallback');
+  window.__timers = () => ({
+    calls: { ...calls },
+    fired: { ...fired },
+    active: { timeouts: live.timeouts.size, intervals: live.intervals.size, frames: live.frames.size, idle: live.idle.size },
+  });
+  window.__resetTimerCalls = () => { for (const key of Object.keys(calls)) calls[key] = fired[key] = 0; };
+})();`;
+writeFileSync(join(OUT, 'instrument.js'), INSTRUMENT);
+const page = (name, scripts, body) =>
+  writeFileSync(
+    join(OUT, `${name}.html`),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>` +
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; require-trusted-types-for 'script'">` +
+      scripts.map((src) => `<script src="${src}"></script>`).join('') +
+      `</head><body>${body}</body></html>`,
+  );
+page('widget', ['/bench/.build/instrument.js', `/${WIDGET}`], '');
+page('floor', ['/bench/.build/instrument.js', `/${FLOOR}`], '');
+
+// ---- a static server for dist/ and bench/.build/ -------------------------------------------------------------------
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+const server = createServer((req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '');
+  const file = join(ROOT, path);
+  if (!/^(dist|bench\/\.build)\//.test(path) || !existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  });
+  createReadStream(file).pipe(res);
+});
+await new Promise((done) => server.listen(0, '127.0.0.1', done));
+const BASE = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await puppeteer.launch({
+  executablePath: ensureBrowser({ install: false }),
+  headless: true,
+  args: [...browserArgs(), '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+const chromium = (await browser.version()).replace(/^HeadlessChrome\//, 'Chromium ');
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (value, digits = 2) => Number(value.toFixed(digits));
+
+async function fresh(name) {
+  const tab = await browser.newPage();
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(error.message));
+  tab.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+  await tab.goto(`${BASE}/bench/.build/${name}.html`, { waitUntil: 'load' });
+  return { tab, errors };
+}
+
+// The element each side renders: ours with its default (page) store, the floor's hello world.
+const TAG = { widget: 'cobrowse-widget', floor: 'hello-world' };
+
+// ---- 1. bytes ------------------------------------------------------------------------------------------------------
+const bytes = { widget: measure(join(ROOT, WIDGET)), floor: measure(join(ROOT, FLOOR)) };
+
+// ---- 2. first render: fresh page, create + append the element, until its (and its children's) render completes -----
+async function firstRender(name) {
+  const samples = [];
+  for (let i = 0; i < N.firstRenderPages; i++) {
+    const { tab } = await fresh(name);
+    samples.push(
+      await tab.evaluate(async (tag) => {
+        const t0 = performance.now();
+        const el = document.createElement(tag);
+        document.body.append(el);
+        await el.updateComplete;
+        const children = [...(el.shadowRoot?.querySelectorAll('*') ?? [])].filter((c) => c.updateComplete);
+        await Promise.all(children.map((c) => c.updateComplete));
+        return performance.now() - t0;
+      }, TAG[name]),
+    );
+    await tab.close();
+  }
+  return { medianMs: round(median(samples), 3), pages: samples.length };
+}
+const render = { widget: await firstRender('widget'), floor: await firstRender('floor') };
+
+// ---- 3. ingest -> DOM: one valid event at a time, each awaited until the DOM shows it ----------------------------------
+// Bare Cobrowsesession updates (camelCase, the wire format), each newer than the last and each changing the state.
+const STREAM_SETUP = `(() => {
+  const states = ['alerting', 'contacting', 'connected'];
+  const t0 = Date.parse('2026-11-22T09:00:00.000Z');
+  window.__event = (i, state = states[i % states.length]) => ({
+    id: 'bench-comm', state, cobrowseSessionId: 'bench-session', cobrowseRole: 'sharer', controlling: [],
+    startAlertingTime: new Date(t0).toISOString(), providerEventTime: new Date(t0 + (i + 1) * 1000).toISOString(),
+  });
+})()`;
+
+async function stream() {
+  const { tab, errors } = await fresh('widget');
+  await tab.evaluate(STREAM_SETUP);
+  const runs = [];
+  for (let run = 0; run < N.streamRuns; run++) {
+    runs.push(
+      await tab.evaluate(
+        async (count, run) => {
+          const el = document.createElement('cobrowse-widget');
+          document.body.append(el);
+          const badge = () => el.shadowRoot.querySelector('cobrowse-badge');
+          await el.updateComplete;
+          window.CobrowseWidget.reset();
+          const t0 = performance.now();
+          for (let i = run * count; i < (run + 1) * count; i++) {
+            window.CobrowseWidget.ingest(window.__event(i));
+            await el.updateComplete;
+            await badge().updateComplete;
+          }
+          const ms = performance.now() - t0;
+          const expected = ['alerting', 'connecting', 'connected'][((run + 1) * count - 1) % 3];
+          const shown = badge().getAttribute('connection') === expected;
+          el.remove();
+          return { ms, shown };
+        },
+        N.streamEvents,
+        run,
+      ),
+    );
+  }
+  await tab.close();
+  const ms = median(runs.map((r) => r.ms));
+  return {
+    events: N.streamEvents,
+    runs: runs.length,
+    eventsPerSecond: Math.round((N.streamEvents / ms) * 1000),
+    microsPerEvent: round((ms * 1000) / N.streamEvents, 1),
+    domShowsEachEvent: runs.every((r) => r.shown),
+    errors,
+  };
+}
+
+// The floor: set a property on a Lit element and await its render, the least a Lit re-render costs.
+async function floorStream() {
+  const { tab } = await fresh('floor');
+  const runs = [];
+  for (let run = 0; run < N.streamRuns; run++) {
+    runs.push(
+      await tab.evaluate(async (count) => {
+        const el = document.createElement('hello-world');
+        document.body.append(el);
+        await el.updateComplete;
+        const t0 = performance.now();
+        for (let i = 0; i < count; i++) {
+          el.name = `event ${i}`;
+          await el.updateComplete;
+        }
+        const ms = performance.now() - t0;
+        el.remove();
+        return ms;
+      }, N.streamEvents),
+    );
+  }
+  await tab.close();
+  const ms = median(runs);
+  return {
+    eventsPerSecond: Math.round((N.streamEvents / ms) * 1000),
+    microsPerEvent: round((ms * 1000) / N.streamEvents, 1),
+  };
+}
+const throughput = { widget: await stream(), floor: await floorStream() };
+
+// ---- 4. a 10,000-event burst in one task: how many renders, and does the DOM end on the newest event? -------------------
+async function burst() {
+  const { tab, errors } = await fresh('widget');
+  await tab.evaluate(STREAM_SETUP);
+  const result = await tab.evaluate(async (count) => {
+    let renders = 0;
+    for (const tag of ['cobrowse-widget', 'cobrowse-badge', 'cobrowse-controls']) {
+      const proto = customElements.get(tag)?.prototype;
+      if (!proto) continue;
+      const update = proto.update;
+      proto.update = function (changed) {
+        renders++;
+        return update.call(this, changed);
+      };
+    }
+    const el = document.createElement('cobrowse-widget');
+    document.body.append(el);
+    await el.updateComplete;
+    const badge = el.shadowRoot.querySelector('cobrowse-badge');
+    await badge.updateComplete;
+    const elements = 1 + el.shadowRoot.querySelectorAll('cobrowse-badge, cobrowse-controls').length;
+    renders = 0;
+    // In order, except that the newest event (disconnected) arrives in the middle and older ones follow it.
+    const events = [];
+    for (let i = 0; i < count - 1; i++) events.push(window.__event(i));
+    events.splice(count >> 1, 0, window.__event(count, 'disconnected'));
+    const t0 = performance.now();
+    let rejected = 0;
+    for (const event of events) if (!window.CobrowseWidget.ingest(event).ok) rejected++;
+    const ingestMs = performance.now() - t0;
+    await el.updateComplete;
+    await badge.updateComplete;
+    return {
+      renders,
+      elements,
+      ingestMs,
+      rejected,
+      newestShown:
+        badge.getAttribute('connection') === 'disconnected' && el.getAttribute('connection') === 'disconnected',
+    };
+  }, N.burst);
+  await tab.close();
+  return { events: N.burst, ...result, ingestMs: round(result.ingestMs, 1), errors };
+}
+const burstResult = await burst();
+
+// ---- 5. retained heap after N mount / unmount cycles --------------------------------------------------------------------
+async function heap(name) {
+  const { tab } = await fresh(name);
+  const cdp = await tab.createCDPSession();
+  const used = async () => {
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const cycle = (count) =>
+    tab.evaluate(
+      async (tag, count) => {
+        if (window.CobrowseWidget) {
+          window.CobrowseWidget.ingest(window.__event?.(0) ?? {});
+        }
+        for (let i = 0; i < count; i++) {
+          const el = document.createElement(tag);
+          document.body.append(el);
+          await el.updateComplete;
+          el.remove();
+        }
+      },
+      TAG[name],
+      count,
+    );
+  await tab.evaluate(STREAM_SETUP);
+  await cycle(10); // warm up: first-use caches (templates, styles, schemas) are not leaks
+  const before = await used();
+  await cycle(N.cycles);
+  const after = await used();
+  await tab.close();
+  return {
+    cycles: N.cycles,
+    beforeBytes: before,
+    afterBytes: after,
+    retainedBytes: after - before,
+    perCycleBytes: round((after - before) / N.cycles, 1),
+  };
+}
+const heaps = { widget: await heap('widget'), floor: await heap('floor') };
+
+// ---- 6. timers and animation frames on an idle page ----------------------------------------------------------------------
+async function idle(name, session) {
+  const { tab } = await fresh(name);
+  await tab.evaluate(STREAM_SETUP);
+  await tab.evaluate(
+    async (tag, session) => {
+      const el = document.createElement(tag);
+      document.body.append(el);
+      if (session && window.CobrowseWidget) window.CobrowseWidget.ingest(window.__event(0, 'connected'));
+      await el.updateComplete;
+      window.__resetTimerCalls();
+    },
+    TAG[name],
+    session,
+  );
+  await new Promise((done) => setTimeout(done, N.idleMs));
+  const timers = await tab.evaluate(() => window.__timers());
+  await tab.close();
+  return { idleMs: N.idleMs, ...timers };
+}
+const idleResult = {
+  widgetNoSession: await idle('widget', false),
+  widgetConnected: await idle('widget', true),
+  floor: await idle('floor', false),
+};
+
+await browser.close();
+server.close();
+
+// ---- report ----------------------------------------------------------------------------------------------------------------
+const ratio = (a, b) => (b ? round(a / b, 2) : null);
+let nproc;
+try {
+  nproc = Number(execFileSync('nproc').toString().trim());
+} catch {
+  nproc = cpus().length;
+}
+const results = {
+  date: new Date().toISOString(),
+  command: `npm run bench${QUICK ? ' -- --quick' : ''}`,
+  quick: QUICK,
+  machine: {
+    nproc,
+    cpu: cpus()[0]?.model,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    os: `${process.platform} ${process.arch}`,
+    node: process.version,
+    browser: chromium,
+  },
+  lit: JSON.parse(readFileSync(join(ROOT, 'node_modules/lit/package.json'), 'utf8')).version,
+  bytes: { ...bytes, gzipRatio: ratio(bytes.widget.gzip, bytes.floor.gzip) },
+  firstRender: { ...render, ratio: ratio(render.widget.medianMs, render.floor.medianMs) },
+  ingestToDom: { ...throughput, ratio: ratio(throughput.widget.microsPerEvent, throughput.floor.microsPerEvent) },
+  burst: burstResult,
+  // A ratio to a floor that retains nothing (or shrinks) means nothing: report the excess per cycle instead.
+  heap: { ...heaps, excessPerCycleBytes: round(heaps.widget.perCycleBytes - heaps.floor.perCycleBytes, 1) },
+  idle: idleResult,
+  seconds: round((Date.now() - started) / 1000, 1),
+};
+writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const kb = (n) => n.toLocaleString('en-US');
+const active = (t) =>
+  `${t.active.timeouts} timeouts, ${t.active.intervals} intervals, ${t.active.frames} frames pending; ` +
+  `${t.calls.setTimeout + t.calls.setInterval + t.calls.requestAnimationFrame} scheduled, ` +
+  `${t.fired.setTimeout + t.fired.setInterval + t.fired.requestAnimationFrame} callbacks run in ${t.idleMs} ms`;
+const rows = [
+  ['metric', 'cobrowse-widget', 'Lit hello world (floor)', 'ratio'],
+  ['bytes min', kb(bytes.widget.min), kb(bytes.floor.min), ratio(bytes.widget.min, bytes.floor.min)],
+  ['bytes gzip', kb(bytes.widget.gzip), kb(bytes.floor.gzip), ratio(bytes.widget.gzip, bytes.floor.gzip)],
+  ['bytes brotli', kb(bytes.widget.brotli), kb(bytes.floor.brotli), ratio(bytes.widget.brotli, bytes.floor.brotli)],
+  [
+    `first render, median of ${N.firstRenderPages} pages`,
+    `${render.widget.medianMs} ms`,
+    `${render.floor.medianMs} ms`,
+    results.firstRender.ratio,
+  ],
+  [
+    `ingest -> DOM, ${N.streamEvents} events (median of ${N.streamRuns})`,
+    `${kb(throughput.widget.eventsPerSecond)} ev/s, ${throughput.widget.microsPerEvent} µs/ev`,
+    `${kb(throughput.floor.eventsPerSecond)} renders/s, ${throughput.floor.microsPerEvent} µs`,
+    results.ingestToDom.ratio,
+  ],
+  [
+    `${kb(N.burst)}-event burst`,
+    `${burstResult.renders} renders of ${burstResult.elements} elements in ${burstResult.ingestMs} ms; newest shown: ${burstResult.newestShown ? 'yes' : 'NO'}`,
+    '',
+    '',
+  ],
+  [
+    `retained heap after ${kb(N.cycles)} mount/unmount`,
+    `${kb(heaps.widget.retainedBytes)} B (${heaps.widget.perCycleBytes} B/cycle)`,
+    `${kb(heaps.floor.retainedBytes)} B (${heaps.floor.perCycleBytes} B/cycle)`,
+    `+${results.heap.excessPerCycleBytes} B/cycle`,
+  ],
+  ['idle page, no session', active(idleResult.widgetNoSession), active(idleResult.floor), ''],
+  ['idle page, connected session', active(idleResult.widgetConnected), '', ''],
+];
+const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => String(row[col] ?? '').length)));
+for (const [i, row] of rows.entries()) {
+  console.log(row.map((cell, col) => String(cell ?? '').padEnd(widths[col])).join(' | '));
+  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+}
+console.log(
+  `\n${chromium}, ${nproc} CPU (${results.machine.cpu}), node ${process.version}, Lit ${results.lit}; ${results.seconds} s`,
+);
+const pageErrors = [...throughput.widget.errors, ...burstResult.errors];
+if (pageErrors.length) console.log(`page errors: ${pageErrors.join('; ')}`);
+console.log('wrote bench/results.json');

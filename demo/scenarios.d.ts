@@ -1,0 +1,39 @@
+// Types for scenarios.js, so the TypeScript demo test can import the same scenarios the console plays.
+export type At = (seconds: number) => string;
+export interface Step {
+  label: string;
+  payload?: (at: At) => unknown;
+  /** Ask the WebSocket relay to drop the customer's socket. */
+  drop?: boolean;
+  /** Attributes the badge must reflect right after this step. */
+  expect?: EndState;
+  /** Dotted paths into the derived view (`control.request.name`) and their values right after this step. */
+  expectView?: Record<string, unknown>;
+}
+/** The attributes the widget and badge reflect once the scenario has played. */
+export interface EndState {
+  connection?: string;
+  kind?: string;
+  'session-role'?: string;
+  'peer-count'?: string;
+  controlled?: boolean;
+}
+export interface Scenario {
+  name: string;
+  title: string;
+  steps: Step[];
+  end: EndState;
+  endView?: Record<string, unknown>;
+  transport?: 'websocket' | 'broadcast';
+}
+export const SCENARIOS: Scenario[];
+export const SINGLE_EVENTS: { label: string; payload: (at: At, seconds: number) => unknown }[];
+export const DISCONNECT_TYPES: string[];
+export const CONVERSATION: string;
+export const SESSION: string;
+export const VIEWER_URL: string;
+export const CUSTOMER: { participant: string; communication: string; name: string };
+export const AGENTS: { participant: string; communication: string; userId: string; name: string }[];
+export function clock(start?: number): At;
+export function conversation(at: At, seconds: number, legs: Record<string, unknown>): unknown;
+export function mediaParticipants(at: At, seconds: number, legs: Record<string, unknown>): unknown;
