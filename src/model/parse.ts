@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DEFAULT_LIMITS, formatPath, kindOf, prepare } from './prepare.js';
+import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
 import type { Path } from './prepare.js';
 import { schemas, TIME } from './schemas.js';
 import type { SchemaName } from './schemas.js';
@@ -47,7 +47,7 @@ const ENUMS: Data = {
 /** What a communication or a participant keeps of a validated, folded node. */
 const COMMUNICATION =
   'id state initialState cobrowseSessionId controlling viewerUrl peerCount sharing held disconnectType provider peerId providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime';
-const PERSON = 'id name purpose userId screenRecordingState monitoredParticipantId';
+const PERSON = 'id name purpose userId screenRecordingState monitoredParticipantId mediaRoles';
 
 /** Our vocabulary: `cobrowse.<name>` (any case) -> schema `<name>`, signal type `<kebab-name>`. */
 const VOCABULARY: SchemaName[] = ['controlRequest', 'navigationRequest', 'offerExpiry', 'ack'];
@@ -69,33 +69,20 @@ function pick<T>(from: Data, keys: string): T {
   return out as T;
 }
 
-const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
-
-function valueAt(root: unknown, path: Path): unknown {
-  let node = root as Data | undefined;
-  for (const key of path) node = node && typeof node === 'object' ? (node[key] as Data) : undefined;
-  return node;
-}
-
-/** zod/mini ships no English messages (and loading its locales costs bytes), so issues are worded here. */
-function describe(issue: z.core.$ZodIssue, value: unknown): string {
-  const custom = issue.code === 'custom';
-  const received =
-    custom && typeof value === 'string' ? quote(value) : custom && typeof value === 'number' ? value : kindOf(value);
-  if (issue.code === 'invalid_type') {
-    const want = `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
-    return value === undefined ? `missing (expected ${want})` : `expected ${want}, received ${received}`;
-  }
-  return `${custom ? issue.message : `invalid (${issue.code})`}, received ${received}`;
-}
-
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
   const result = z.safeParse(schemas()[name], value);
-  if (result.success) return result.data as Data;
-  for (const issue of result.error.issues) {
-    const at = [...path, ...(issue.path as Path)];
-    ctx.issues.push({ path: at, message: describe(issue, valueAt(ctx.root, at)) });
+  // Each schema words its own messages (schemas.ts).
+  for (const issue of result.error?.issues ?? []) {
+    ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
   }
+  // The schema checks that a string list is an array; its items are checked here, so a bad one is named by index.
+  if (name === 'node') {
+    for (const key of ['controlling', 'mediaRoles']) {
+      const items = (value as Data | undefined)?.[key];
+      if (Array.isArray(items)) items.forEach((id, i) => check(ctx, 'string', id, [...path, key, i]));
+    }
+  }
+  return result.data as Data | undefined;
 }
 
 function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value: string) {

@@ -47,6 +47,9 @@ export function kindOf(value: unknown): string {
   return Array.isArray(value) ? 'array' : typeof value;
 }
 
+/** A string for a message: quoted, and cut at 60 characters. */
+export const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
 class Reject {
   constructor(readonly message: string) {}
 }

@@ -1,15 +1,17 @@
 import * as z from 'zod/mini';
+import { kindOf, quote } from './prepare.js';
 import { toMs } from './values.js';
 
 /**
  * The zod/mini schemas, over keys already normalised to camelCase (prepare.ts), so one schema serves every SDK
  * casing. Each is a list of field names (`!` = required); a field's type follows from its name (`TYPES`, times
  * by suffix, strings otherwise), which keeps the bundle small. Nested lists (`participants`, `cobrowsesessions`,
- * `screenshares`) are checked to be arrays here and each item is validated on its own (parse.ts), so every
- * communication and participant, wherever it sits, goes through the same `node` schema.
+ * `screenshares`) and the items of string lists (`controlling`, `mediaRoles`) are checked to be arrays here and
+ * each item is validated on its own (parse.ts), so every communication and participant, wherever it sits, goes
+ * through the same `node` schema.
  */
 const SPECS = {
-  node: 'id! state initialState disconnectType provider peerId peer held self user cobrowseSessionId cobrowseRole controlling viewerUrl context sharing peerCount name purpose userId screenRecordingState monitoredParticipantId providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime endTime cobrowsesessions screenshares',
+  node: 'id! state initialState disconnectType provider peerId peer held self user cobrowseSessionId cobrowseRole controlling viewerUrl context sharing peerCount name purpose userId screenRecordingState monitoredParticipantId mediaRoles providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime endTime cobrowsesessions screenshares',
   conversation: 'id participants!',
   envelope: 'topicName!',
   offer: 'sessionId! sessionJoinToken expiresAt time',
@@ -19,10 +21,13 @@ const SPECS = {
   ack: 'actionId! ok! error',
 };
 
-export type SchemaName = keyof typeof SPECS;
+export type SchemaName = keyof typeof SPECS | 'string';
 
 /** Time fields: `…Time`, `…At`, `time`. */
 export const TIME = /Time$|At$|^time$/;
+
+/** Fields that hold a list: nested nodes (`participants`, ...), or strings (`controlling`, `mediaRoles`). */
+export const LISTS = /^(participants|cobrowsesessions|screenshares|controlling|mediaRoles)$/;
 
 let built: Record<SchemaName, z.ZodMiniType> | undefined;
 
@@ -35,43 +40,59 @@ export function schemas() {
   return (built ??= build());
 }
 
+/**
+ * zod/mini ships no English messages (and its locales cost bytes), so each schema words its own issue from the
+ * value it got (zod hands the error function the issue with its `input`). A type check (`a string`, `an array`,
+ * `an object`) says what kind of value came, or `missing` when none did; a value check (`a boolean`, `a whole
+ * number`, a date) shows the value itself when it is a string or a number, so `"yes"` or `1.5` is visible.
+ */
+const says =
+  (want: string, showValue?: boolean) =>
+  ({ input }: { input?: unknown }) =>
+    !showValue && input === undefined
+      ? `missing (expected ${want})`
+      : `expected ${want}, received ${
+          showValue && typeof input === 'string'
+            ? quote(input)
+            : showValue && typeof input === 'number'
+              ? input
+              : kindOf(input)
+        }`;
+
 function build() {
   // Jitless: zod's JIT calls `new Function`, which a strict Content-Security-Policy blocks.
   z.config({ jitless: true });
-  const string = z.string();
+  // Only two zod classes besides z.optional: z.object and z.custom. Every distinct zod class adds its code to the
+  // script-tag file (z.string() ~150 bytes gzip, z.array() ~400, z.int() with z.minimum() ~770), and a predicate
+  // does the same check.
+  const is = (test: (value: unknown) => boolean, want: string, showValue?: boolean) =>
+    z.custom(test, { error: says(want, showValue) });
+  const object = (shape: Record<string, z.ZodMiniType>) => z.object(shape, { error: says('an object') });
+  const string = is((value) => typeof value === 'string', 'a string');
   const optional = z.optional(string);
-  const custom = (test: (value: unknown) => boolean, error: string) => z.custom(test, { error });
-  // Predicates rather than z.boolean() / z.array(z.unknown()): the same checks, fewer zod classes in the bundle.
-  const bool = custom((value) => typeof value === 'boolean', 'expected a boolean');
-  const list = custom(Array.isArray, 'expected an array');
-  const ref = z.object({ id: optional, name: optional });
+  const bool = is((value) => typeof value === 'boolean', 'a boolean', true);
+  const list = is(Array.isArray, 'an array');
+  const ref = object({ id: optional, name: optional });
   const TYPES: Record<string, z.ZodMiniType> = {
     held: bool,
     sharing: bool,
     active: bool,
     ok: bool,
-    controlling: z.array(string),
     self: ref,
     user: ref,
-    // z.int() with z.minimum() costs ~770 bytes gzip; one predicate does the same job.
-    peerCount: custom((value) => Number.isInteger(value) && (value as number) >= 0, 'expected a whole number'),
-    participants: list,
-    cobrowsesessions: list,
-    screenshares: list,
+    peerCount: is((value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number', true),
   };
-  const date = custom((value) => toMs(value) !== undefined, 'expected an ISO-8601 date or epoch milliseconds');
+  const date = is((value) => toMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
   const schema = (spec: string) =>
-    z.object(
+    object(
       Object.fromEntries(
         spec.split(' ').map((field) => {
           const key = field.replace('!', '');
-          const type = TYPES[key] ?? (TIME.test(key) ? date : string);
+          const type = TYPES[key] ?? (TIME.test(key) ? date : LISTS.test(key) ? list : string);
           return [key, key === field ? z.optional(type) : type];
         }),
       ),
     );
-  return Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, schema(spec)])) as unknown as Record<
-    SchemaName,
-    z.ZodMiniType
-  >;
+  const out = Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, schema(spec)]));
+  return { ...out, string } as unknown as Record<SchemaName, z.ZodMiniType>;
 }
