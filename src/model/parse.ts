@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { safeParse } from 'zod/v4/core';
 import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
 import type { Path } from './prepare.js';
 import { schemas, TIME } from './schemas.js';
@@ -70,7 +70,7 @@ function pick<T>(from: Data, keys: string): T {
 }
 
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
-  const result = z.safeParse(schemas()[name], value);
+  const result = safeParse(schemas()[name], value);
   // Each schema words its own messages (schemas.ts).
   for (const issue of result.error?.issues ?? []) {
     ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });

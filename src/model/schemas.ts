@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from 'zod/v4/core';
 import { kindOf, quote } from './prepare.js';
 import { toMs } from './values.js';
 
@@ -29,7 +29,7 @@ export const TIME = /Time$|At$|^time$/;
 /** Fields that hold a list: nested nodes (`participants`, ...), or strings (`controlling`, `mediaRoles`). */
 export const LISTS = /^(participants|cobrowsesessions|screenshares|controlling|mediaRoles)$/;
 
-let built: Record<SchemaName, z.ZodMiniType> | undefined;
+let built: Record<SchemaName, z.$ZodType> | undefined;
 
 /** How many schemas exist so far: 0 until the first parse (a test proves loading builds none). */
 export function schemasBuilt(): number {
@@ -62,18 +62,20 @@ const says =
 function build() {
   // Jitless: zod's JIT calls `new Function`, which a strict Content-Security-Policy blocks.
   z.config({ jitless: true });
-  // Only two zod classes besides z.optional: z.object and z.custom. Every distinct zod class adds its code to the
-  // script-tag file (z.string() ~150 bytes gzip, z.array() ~400, z.int() with z.minimum() ~770), and a predicate
-  // does the same check.
+  // Three classes of zod's core, used directly: $ZodObject, $ZodOptional and $ZodCustom. Every distinct zod class
+  // adds its code to the script-tag file (z.string() ~150 bytes gzip, z.array() ~400, z.int() with z.minimum()
+  // ~770), and a predicate does the same check; zod/mini's wrappers around the core classes (`.check()`,
+  // `.clone()`, ... on every schema) add ~700 bytes gzip that nothing here calls. The defs below are what
+  // zod/mini's z.custom / z.object / z.optional build.
   const is = (test: (value: unknown) => boolean, want: string, showValue?: boolean) =>
-    z.custom(test, { error: says(want, showValue) });
-  const object = (shape: Record<string, z.ZodMiniType>) => z.object(shape, { error: says('an object') });
+    new z.$ZodCustom({ type: 'custom', check: 'custom', fn: test, error: says(want, showValue), abort: true });
+  const optional = (innerType: z.$ZodType) => new z.$ZodOptional({ type: 'optional', innerType });
+  const object = (shape: z.$ZodShape) => new z.$ZodObject({ type: 'object', shape, error: says('an object') });
   const string = is((value) => typeof value === 'string', 'a string');
-  const optional = z.optional(string);
   const bool = is((value) => typeof value === 'boolean', 'a boolean', true);
   const list = is(Array.isArray, 'an array');
-  const ref = object({ id: optional, name: optional });
-  const TYPES: Record<string, z.ZodMiniType> = {
+  const ref = object({ id: optional(string), name: optional(string) });
+  const TYPES: Record<string, z.$ZodType> = {
     held: bool,
     sharing: bool,
     active: bool,
@@ -89,10 +91,10 @@ function build() {
         spec.split(' ').map((field) => {
           const key = field.replace('!', '');
           const type = TYPES[key] ?? (TIME.test(key) ? date : LISTS.test(key) ? list : string);
-          return [key, key === field ? z.optional(type) : type];
+          return [key, key === field ? optional(type) : type];
         }),
       ),
     );
   const out = Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, schema(spec)]));
-  return { ...out, string } as unknown as Record<SchemaName, z.ZodMiniType>;
+  return { ...out, string } as unknown as Record<SchemaName, z.$ZodType>;
 }
