@@ -15,7 +15,7 @@ import type {
   ParticipantInfo,
   SignalUpdate,
 } from './types.js';
-import { DISCONNECT_TYPES, OFFER_EVENTS, PURPOSES, RECORDING_STATES, safeUrl, toMs } from './values.js';
+import { DISCONNECT_TYPES, PURPOSES, RECORDING_STATES, safeUrl, toMs } from './values.js';
 
 export { DEFAULT_LIMITS } from './prepare.js';
 export { schemasBuilt } from './schemas.js';
@@ -62,10 +62,13 @@ interface Context {
 const isRecord = (value: unknown): value is Data =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The named fields of `from` that are defined: a store spreading an update keeps what was not sent. */
-function pick<T>(from: Data, keys: string): T {
+/**
+ * The named fields of `from` (all of them when no names are given) that are defined: a store spreading an update
+ * keeps what was not sent.
+ */
+function pick<T>(from: Data, keys?: string): T {
   const out: Data = {};
-  for (const key of keys.split(' ')) if (from[key] !== undefined) out[key] = from[key];
+  for (const key of keys?.split(' ') ?? Object.keys(from)) if (from[key] !== undefined) out[key] = from[key];
   return out as T;
 }
 
@@ -163,7 +166,7 @@ function participant(ctx: Context, value: Data, path: Path, conversationId?: unk
 function signal(ctx: Context, value: Data, path: Path) {
   const type = value.type;
   const lower = typeof type === 'string' ? type.toLowerCase() : '';
-  const offer = (OFFER_EVENTS as readonly string[]).includes(lower);
+  const offer = /^offering(expired|accepted|rejected)?$/.test(lower);
   const schema = offer ? 'offer' : VOCABULARY.find((name) => `cobrowse.${name.toLowerCase()}` === lower);
   const kind = schema?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) as SignalUpdate['type'] | undefined;
   if (!schema) {
@@ -171,7 +174,7 @@ function signal(ctx: Context, value: Data, path: Path) {
       path: [...path, 'type'],
       message:
         typeof type === 'string'
-          ? `unknown type ${quote(type)} (expected a Messenger Offering* event or cobrowse.controlRequest, navigationRequest, offerExpiry, ack)`
+          ? `unknown type ${quote(type)} (expected a Messenger Offering* event or cobrowse.${VOCABULARY.join(', ')})`
           : `expected a string, received ${kindOf(type)}`,
     });
     return;
@@ -183,11 +186,14 @@ function signal(ctx: Context, value: Data, path: Path) {
     return;
   }
   const request = kind === 'control-request' || kind === 'navigation-request';
+  // `n` holds only the schema's fields (and an undefined `raw`): every defined one is part of the signal.
   ctx.out.signals.push(
-    pick<SignalUpdate>(
-      { ...n, type: kind, event: offer ? lower : undefined, active: request ? (n.active ?? true) : undefined },
-      'type event participantId communicationId sessionId sessionJoinToken name url time expiresAt active actionId ok error',
-    ),
+    pick<SignalUpdate>({
+      type: kind,
+      event: offer ? lower : undefined,
+      ...n,
+      active: request ? (n.active ?? true) : undefined,
+    }),
   );
 }
 

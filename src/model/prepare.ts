@@ -50,9 +50,8 @@ export function kindOf(value: unknown): string {
 /** A string for a message: quoted, and cut at 60 characters. */
 export const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
-class Reject {
-  constructor(readonly message: string) {}
-}
+/** A rejection whose message is shown as it is (anything else thrown is a getter or proxy throwing). */
+class Reject extends Error {}
 
 export type Prepared =
   { ok: true; value: unknown; warnings: ParseWarning[] } | { ok: false; issue: ParseIssue; warnings: ParseWarning[] };
