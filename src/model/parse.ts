@@ -1,4 +1,5 @@
-import { safeParse } from 'zod/v4/core';
+import { _safeParse } from 'zod/v4/core';
+import type { $ZodErrorClass, $ZodIssue } from 'zod/v4/core';
 import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
 import type { Path } from './prepare.js';
 import { schemas, TIME } from './schemas.js';
@@ -71,6 +72,16 @@ function pick<T>(from: Data, keys?: string): T {
   for (const key of keys?.split(' ') ?? Object.keys(from)) if (from[key] !== undefined) out[key] = from[key];
   return out as T;
 }
+
+/**
+ * zod's own safeParse wraps a failure's issues in $ZodRealError (a message getter, flatten, format, ...), ~200 bytes
+ * gzip nothing here uses. `_safeParse` is the factory zod core exports to build safeParse around any error class
+ * (zod/mini and zod classic build theirs with it); ours only holds the issues, which is all `check` reads.
+ */
+class Issues {
+  constructor(readonly issues: $ZodIssue[]) {}
+}
+const safeParse = _safeParse(Issues as unknown as $ZodErrorClass);
 
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
   const result = safeParse(schemas()[name], value);
