@@ -2,7 +2,7 @@ import { _safeParse } from 'zod/v4/core';
 import type { $ZodErrorClass, $ZodIssue } from 'zod/v4/core';
 import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
 import type { Path } from './prepare.js';
-import { schemas, TIME } from './schemas.js';
+import { blank, LISTS, schemas, TIME } from './schemas.js';
 import type { SchemaName } from './schemas.js';
 import { KNOWN_STATES } from './types.js';
 import type {
@@ -84,16 +84,23 @@ class Issues {
 const safeParse = _safeParse(Issues as unknown as $ZodErrorClass);
 
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
-  const result = safeParse(schemas()[name], value);
+  // Absent fields as `undefined`: optional ones accept it, required ones say `missing` (schemas.ts).
+  const result = safeParse(
+    schemas()[name],
+    name !== 'string' && isRecord(value) ? { ...blank(name), ...value } : value,
+  );
   // Each schema words its own messages (schemas.ts).
   for (const issue of result.error?.issues ?? []) {
     ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
   }
-  // The schema checks that a string list is an array; its items are checked here, so a bad one is named by index.
+  // The node schema checks that a string list is an array and `self` / `user` an object; their contents are
+  // checked here, so a bad item is named by its index.
   if (name === 'node') {
-    for (const key of ['controlling', 'mediaRoles']) {
-      const items = (value as Data | undefined)?.[key];
-      if (Array.isArray(items)) items.forEach((id, i) => check(ctx, 'string', id, [...path, key, i]));
+    for (const key of ['controlling', 'mediaRoles', 'self', 'user']) {
+      const inner = (value as Data | undefined)?.[key];
+      if (!LISTS.test(key)) {
+        if (isRecord(inner)) check(ctx, 'ref', inner, [...path, key]);
+      } else if (Array.isArray(inner)) inner.forEach((id, i) => check(ctx, 'string', id, [...path, key, i]));
     }
   }
   return result.data as Data | undefined;
@@ -112,8 +119,9 @@ function normalise(ctx: Context, name: SchemaName, value: unknown, path: Path): 
   if (!d) return undefined;
   const out: Data = { raw: d.state };
   for (const [key, v] of Object.entries(d)) {
+    if (v === undefined) continue;
     const known = ENUMS[key] as string[] | undefined;
-    let folded = v;
+    let folded: unknown = v;
     if (known) {
       folded = (v as string).toLowerCase();
       if (!known.includes(folded as string)) {

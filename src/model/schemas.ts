@@ -19,6 +19,8 @@ const SPECS = {
   navigationRequest: 'participantId! communicationId sessionId name time url active',
   offerExpiry: 'communicationId sessionId expiresAt!',
   ack: 'actionId! ok! error',
+  /** `self` and `user` of a node. */
+  ref: 'id name',
 };
 
 export type SchemaName = keyof typeof SPECS | 'string';
@@ -62,39 +64,50 @@ const says =
 function build() {
   // Jitless: zod's JIT calls `new Function`, which a strict Content-Security-Policy blocks.
   z.config({ jitless: true });
-  // Three classes of zod's core, used directly: $ZodObject, $ZodOptional and $ZodCustom. Every distinct zod class
-  // adds its code to the script-tag file (z.string() ~150 bytes gzip, z.array() ~400, z.int() with z.minimum()
-  // ~770), and a predicate does the same check; zod/mini's wrappers around the core classes (`.check()`,
-  // `.clone()`, ... on every schema) add ~700 bytes gzip that nothing here calls. The defs below are what
-  // zod/mini's z.custom / z.object / z.optional build.
-  const is = (test: (value: unknown) => boolean, want: string, showValue?: boolean) =>
-    new z.$ZodCustom({ type: 'custom', check: 'custom', fn: test, error: says(want, showValue), abort: true });
-  const optional = (innerType: z.$ZodType) => new z.$ZodOptional({ type: 'optional', innerType });
-  const object = (shape: z.$ZodShape) => new z.$ZodObject({ type: 'object', shape, error: says('an object') });
-  const string = is((value) => typeof value === 'string', 'a string');
+  // Two classes of zod's core, used directly: $ZodObject and $ZodCustom (the defs are what zod/mini's z.object and
+  // z.custom build). Every distinct zod class adds its code to the script-tag file (z.string() ~150 bytes gzip,
+  // z.array() ~400, z.optional() ~220, z.int() with z.minimum() ~770), and a predicate does the same check;
+  // zod/mini's wrappers around the core classes (`.check()`, `.clone()`, ... on every schema) add ~700 bytes gzip
+  // that nothing here calls. Without z.optional(), an optional field's predicate accepts `undefined`, and
+  // `check` (parse.ts) passes absent fields as `undefined`, since $ZodObject reports an absent key itself.
+  const is = (test: (value: unknown) => boolean, want: string, showValue?: boolean) => [test, want, showValue] as const;
   const bool = is((value) => typeof value === 'boolean', 'a boolean', true);
-  const list = is(Array.isArray, 'an array');
-  const ref = object({ id: optional(string), name: optional(string) });
-  const TYPES: Record<string, z.$ZodType> = {
+  const string = is((value) => typeof value === 'string', 'a string');
+  const record = is((value) => typeof value === 'object' && !Array.isArray(value), 'an object');
+  const TYPES: Record<string, ReturnType<typeof is>> = {
     held: bool,
     sharing: bool,
     active: bool,
     ok: bool,
-    self: ref,
-    user: ref,
+    self: record,
+    user: record,
     peerCount: is((value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number', true),
   };
   const date = is((value) => toMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
+  const list = is(Array.isArray, 'an array');
+  const field = ([test, want, showValue]: ReturnType<typeof is>, required: boolean) =>
+    new z.$ZodCustom({
+      type: 'custom',
+      check: 'custom',
+      fn: (value) => (!required && value === undefined) || test(value),
+      error: says(want, showValue),
+      abort: true,
+    });
   const schema = (spec: string) =>
-    object(
-      Object.fromEntries(
-        spec.split(' ').map((field) => {
-          const key = field.replace('!', '');
-          const type = TYPES[key] ?? (TIME.test(key) ? date : LISTS.test(key) ? list : string);
-          return [key, key === field ? optional(type) : type];
+    new z.$ZodObject({
+      type: 'object',
+      error: says('an object'),
+      shape: Object.fromEntries(
+        spec.split(' ').map((name) => {
+          const key = name.replace('!', '');
+          return [key, field(TYPES[key] ?? (TIME.test(key) ? date : LISTS.test(key) ? list : string), key !== name)];
         }),
       ),
-    );
+    });
   const out = Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, schema(spec)]));
-  return { ...out, string } as unknown as Record<SchemaName, z.$ZodType>;
+  return { ...out, string: field(string, true) } as unknown as Record<SchemaName, z.$ZodType>;
 }
+
+/** `{ id: undefined, name: undefined }` for `ref`: every field of a schema, absent, for `check` to fill in. */
+export const blank = (name: keyof typeof SPECS) =>
+  Object.fromEntries(SPECS[name].split(' ').map((field) => [field.replace('!', ''), undefined]));
