@@ -28,7 +28,7 @@ export interface CommRecord {
   grantedAt?: number;
 }
 
-export type Person = ParticipantInfo & { conversationId?: string; mediaRoles?: string[] };
+export type Person = ParticipantInfo & { conversationId?: string };
 
 export interface StoreState {
   /** Arrival counter, the ordering of last resort. */
