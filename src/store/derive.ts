@@ -114,12 +114,13 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
   for (const c of comms)
     if (c.participant) people[c.participant.id] = { ...people[c.participant.id], ...c.participant };
 
-  const customers = Object.values(people).filter((p) => p.purpose === 'customer');
   const me = selfId
     ? people[selfId]
       ? selfId
       : comms.find((c) => c.id === selfId)?.participant?.id
-    : customers.map((p) => p.id).sort()[0];
+    : Object.keys(people)
+        .filter((id) => people[id].purpose === 'customer')
+        .sort()[0];
   let mine = comms.filter((c) => c.id === selfId || (me !== undefined && c.participant?.id === me));
   if (!mine.length) mine = comms.filter((c) => !c.participant);
   mine = rank(mine.filter((c) => c.connection !== 'disconnected' || !state.dismissed.includes(c.id)));
