@@ -2,7 +2,7 @@ import { _safeParse } from 'zod/v4/core';
 import type { $ZodErrorClass, $ZodIssue } from 'zod/v4/core';
 import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
 import type { Path } from './prepare.js';
-import { blank, LISTS, schemas, TIME } from './schemas.js';
+import { blank, schemas, TIME } from './schemas.js';
 import type { SchemaName } from './schemas.js';
 import { KNOWN_STATES } from './types.js';
 import type {
@@ -84,6 +84,7 @@ class Issues {
 const safeParse = _safeParse(Issues as unknown as $ZodErrorClass);
 
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
+  const before = ctx.issues.length;
   // Absent fields as `undefined`: optional ones accept it, required ones say `missing` (schemas.ts).
   const result = safeParse(
     schemas()[name],
@@ -98,12 +99,13 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
   if (name === 'node') {
     for (const key of ['controlling', 'mediaRoles', 'self', 'user']) {
       const inner = (value as Data | undefined)?.[key];
-      if (!LISTS.test(key)) {
+      if (key === 'self' || key === 'user') {
         if (isRecord(inner)) check(ctx, 'ref', inner, [...path, key]);
       } else if (Array.isArray(inner)) inner.forEach((id, i) => check(ctx, 'string', id, [...path, key, i]));
     }
   }
-  return result.data as Data | undefined;
+  // Like one schema: a bad item fails its node too (nothing of it is normalised, nor warned about).
+  return ctx.issues.length > before ? undefined : (result.data as Data);
 }
 
 function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value: string) {
