@@ -30,24 +30,21 @@ export interface SessionStoreOptions {
   limits?: Partial<ParseLimits> & { maxCommunications?: number };
 }
 
+/** When the session itself has confirmed an action. Actions not listed have only a local effect. */
+const CONFIRMED: Partial<Record<ActionName, (view: SessionView, action: PendingAction) => boolean>> = {
+  accept: (view, action) => ![undefined, 'alerting'].includes(connectionFor(view, action)),
+  decline: (view, action) => connectionFor(view, action) === 'disconnected',
+  end: (view, action) => connectionFor(view, action) === 'disconnected',
+  'revoke-control': (view) => !view.control.controlledBy.length,
+  'accept-control': (view) => view.control.controlledBy.length > 0,
+  'request-control': (view) => view.control.controlling.length > 0,
+};
+
 /** The connection of the communication an action was about, if the view still has it. */
 function connectionFor(view: SessionView, action: PendingAction) {
   if (view.communicationId === action.communicationId) return view.connection;
   return view.others.find((o) => o.communicationId === action.communicationId)?.connection;
 }
-
-const ended = (view: SessionView, action: PendingAction) => connectionFor(view, action) === 'disconnected';
-const controlled = (view: SessionView) => view.control.controlledBy.length > 0;
-
-/** When the session itself has confirmed an action. Actions not listed have only a local effect. */
-const CONFIRMED: Partial<Record<ActionName, (view: SessionView, action: PendingAction) => boolean>> = {
-  accept: (view, action) => ![undefined, 'alerting'].includes(connectionFor(view, action)),
-  decline: ended,
-  end: ended,
-  'revoke-control': (view) => !controlled(view),
-  'accept-control': controlled,
-  'request-control': (view) => view.control.controlling.length > 0,
-};
 
 /** The largest delay `setTimeout` honours; a longer one would fire at once, again and again. */
 const MAX_DELAY = 2 ** 31 - 1;
