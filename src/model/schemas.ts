@@ -3,7 +3,7 @@ import { kindOf, quote } from './prepare.js';
 import { toMs } from './values.js';
 
 /**
- * The zod/mini schemas, over keys already normalised to camelCase (prepare.ts), so one schema serves every SDK
+ * The zod schemas, over keys already normalised to camelCase (prepare.ts), so one schema serves every SDK
  * casing. Each is a list of field names (`!` = required); a field's type follows from its name (`TYPES`, times
  * by suffix, strings otherwise), which keeps the bundle small. Nested lists (`participants`, `cobrowsesessions`,
  * `screenshares`) and the items of string lists (`controlling`, `mediaRoles`) are checked to be arrays here and
@@ -40,7 +40,7 @@ export function schemas() {
 }
 
 /**
- * zod/mini ships no English messages (and its locales cost bytes), so each schema words its own issue from the
+ * zod's core ships no English messages (and its locales cost bytes), so each schema words its own issue from the
  * value it got (zod hands the error function the issue with its `input`). A type check (`a string`, `an array`,
  * `an object`) says what kind of value came, or `missing` when none did; a value check (`a boolean`, `a whole
  * number`, a date) shows the value itself when it is a string or a number, so `"yes"` or `1.5` is visible.
@@ -67,14 +67,16 @@ function build() {
   // zod/mini's wrappers around the core classes (`.check()`, `.clone()`, ... on every schema) add ~700 bytes gzip
   // that nothing here calls. Without z.optional(), an optional field's predicate accepts `undefined`, and
   // `check` (parse.ts) passes absent fields as `undefined`, since $ZodObject reports an absent key itself.
-  const is = (test: (value: unknown) => boolean, want: string, showValue?: boolean) => [test, want, showValue] as const;
-  const bool = is((value) => typeof value === 'boolean', 'a boolean', true);
-  const string = is((value) => typeof value === 'string', 'a string');
-  const record = is((value) => typeof value === 'object' && !Array.isArray(value), 'an object');
+  // A field kind: its predicate and how its issue is worded; `field` makes it a required or an optional field.
+  const kind = (test: (value: unknown) => boolean, want: string, showValue?: boolean) =>
+    [test, want, showValue] as const;
+  const bool = kind((value) => typeof value === 'boolean', 'a boolean', true);
+  const string = kind((value) => typeof value === 'string', 'a string');
+  const record = kind((value) => typeof value === 'object' && !Array.isArray(value), 'an object');
   // A list of nodes shows a wrong value itself, a list of strings its kind (as zod/mini's z.array() worded it).
-  const nodes = is(Array.isArray, 'an array', true);
-  const strings = is(Array.isArray, 'an array');
-  const TYPES: Record<string, ReturnType<typeof is>> = {
+  const nodes = kind(Array.isArray, 'an array', true);
+  const strings = kind(Array.isArray, 'an array');
+  const TYPES: Record<string, ReturnType<typeof kind>> = {
     held: bool,
     sharing: bool,
     active: bool,
@@ -86,10 +88,10 @@ function build() {
     screenshares: nodes,
     controlling: strings,
     mediaRoles: strings,
-    peerCount: is((value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number', true),
+    peerCount: kind((value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number', true),
   };
-  const date = is((value) => toMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
-  const field = ([test, want, showValue]: ReturnType<typeof is>, required: boolean) =>
+  const date = kind((value) => toMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
+  const field = ([test, want, showValue]: ReturnType<typeof kind>, required: boolean) =>
     new z.$ZodCustom({
       type: 'custom',
       check: 'custom',
