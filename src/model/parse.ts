@@ -1,7 +1,8 @@
-import * as z from 'zod/mini';
-import { DEFAULT_LIMITS, formatPath, kindOf, prepare } from './prepare.js';
+import { _safeParse } from 'zod/v4/core';
+import type { $ZodErrorClass, $ZodIssue } from 'zod/v4/core';
+import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
 import type { Path } from './prepare.js';
-import { schemas, TIME } from './schemas.js';
+import { blank, schemas, TIME } from './schemas.js';
 import type { SchemaName } from './schemas.js';
 import { KNOWN_STATES } from './types.js';
 import type {
@@ -15,7 +16,7 @@ import type {
   ParticipantInfo,
   SignalUpdate,
 } from './types.js';
-import { DISCONNECT_TYPES, OFFER_EVENTS, PURPOSES, RECORDING_STATES, safeUrl, toMs } from './values.js';
+import { DISCONNECT_TYPES, PURPOSES, RECORDING_STATES, safeUrl, toMs } from './values.js';
 
 export { DEFAULT_LIMITS } from './prepare.js';
 export { schemasBuilt } from './schemas.js';
@@ -47,7 +48,7 @@ const ENUMS: Data = {
 /** What a communication or a participant keeps of a validated, folded node. */
 const COMMUNICATION =
   'id state initialState cobrowseSessionId controlling viewerUrl peerCount sharing held disconnectType provider peerId providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime';
-const PERSON = 'id name purpose userId screenRecordingState monitoredParticipantId';
+const PERSON = 'id name purpose userId screenRecordingState monitoredParticipantId mediaRoles';
 
 /** Our vocabulary: `cobrowse.<name>` (any case) -> schema `<name>`, signal type `<kebab-name>`. */
 const VOCABULARY: SchemaName[] = ['controlRequest', 'navigationRequest', 'offerExpiry', 'ack'];
@@ -62,40 +63,49 @@ interface Context {
 const isRecord = (value: unknown): value is Data =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The named fields of `from` that are defined: a store spreading an update keeps what was not sent. */
-function pick<T>(from: Data, keys: string): T {
+/**
+ * The named fields of `from` (all of them when no names are given) that are defined: a store spreading an update
+ * keeps what was not sent.
+ */
+function pick<T>(from: Data, keys?: string): T {
   const out: Data = {};
-  for (const key of keys.split(' ')) if (from[key] !== undefined) out[key] = from[key];
+  for (const key of keys?.split(' ') ?? Object.keys(from)) if (from[key] !== undefined) out[key] = from[key];
   return out as T;
 }
 
-const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
-
-function valueAt(root: unknown, path: Path): unknown {
-  let node = root as Data | undefined;
-  for (const key of path) node = node && typeof node === 'object' ? (node[key] as Data) : undefined;
-  return node;
+/**
+ * zod's own safeParse wraps a failure's issues in $ZodRealError (a message getter, flatten, format, ...), ~200 bytes
+ * gzip nothing here uses. `_safeParse` is the factory zod core exports to build safeParse around any error class
+ * (zod/mini and zod classic build theirs with it); ours only holds the issues, which is all `check` reads.
+ */
+class Issues {
+  constructor(readonly issues: $ZodIssue[]) {}
 }
-
-/** zod/mini ships no English messages (and loading its locales costs bytes), so issues are worded here. */
-function describe(issue: z.core.$ZodIssue, value: unknown): string {
-  const custom = issue.code === 'custom';
-  const received =
-    custom && typeof value === 'string' ? quote(value) : custom && typeof value === 'number' ? value : kindOf(value);
-  if (issue.code === 'invalid_type') {
-    const want = `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
-    return value === undefined ? `missing (expected ${want})` : `expected ${want}, received ${received}`;
-  }
-  return `${custom ? issue.message : `invalid (${issue.code})`}, received ${received}`;
-}
+const safeParse = _safeParse(Issues as unknown as $ZodErrorClass);
 
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
-  const result = z.safeParse(schemas()[name], value);
-  if (result.success) return result.data as Data;
-  for (const issue of result.error.issues) {
-    const at = [...path, ...(issue.path as Path)];
-    ctx.issues.push({ path: at, message: describe(issue, valueAt(ctx.root, at)) });
+  const before = ctx.issues.length;
+  // Absent fields as `undefined`: optional ones accept it, required ones say `missing` (schemas.ts).
+  const result = safeParse(
+    schemas()[name],
+    name !== 'string' && isRecord(value) ? { ...blank(name), ...value } : value,
+  );
+  // Each schema words its own messages (schemas.ts).
+  for (const issue of result.error?.issues ?? []) {
+    ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
   }
+  // The node schema checks that a string list is an array and `self` / `user` an object; their contents are
+  // checked here, so a bad item is named by its index.
+  if (name === 'node') {
+    for (const key of ['controlling', 'mediaRoles', 'self', 'user']) {
+      const inner = (value as Data | undefined)?.[key];
+      if (key === 'self' || key === 'user') {
+        if (isRecord(inner)) check(ctx, 'ref', inner, [...path, key]);
+      } else if (Array.isArray(inner)) inner.forEach((id, i) => check(ctx, 'string', id, [...path, key, i]));
+    }
+  }
+  // Like one schema: a bad item fails its node too (nothing of it is normalised, nor warned about).
+  return ctx.issues.length > before ? undefined : (result.data as Data);
 }
 
 function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value: string) {
@@ -111,8 +121,9 @@ function normalise(ctx: Context, name: SchemaName, value: unknown, path: Path): 
   if (!d) return undefined;
   const out: Data = { raw: d.state };
   for (const [key, v] of Object.entries(d)) {
+    if (v === undefined) continue;
     const known = ENUMS[key] as string[] | undefined;
-    let folded = v;
+    let folded: unknown = v;
     if (known) {
       folded = (v as string).toLowerCase();
       if (!known.includes(folded as string)) {
@@ -176,7 +187,7 @@ function participant(ctx: Context, value: Data, path: Path, conversationId?: unk
 function signal(ctx: Context, value: Data, path: Path) {
   const type = value.type;
   const lower = typeof type === 'string' ? type.toLowerCase() : '';
-  const offer = (OFFER_EVENTS as readonly string[]).includes(lower);
+  const offer = /^offering(expired|accepted|rejected)?$/.test(lower);
   const schema = offer ? 'offer' : VOCABULARY.find((name) => `cobrowse.${name.toLowerCase()}` === lower);
   const kind = schema?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) as SignalUpdate['type'] | undefined;
   if (!schema) {
@@ -184,7 +195,7 @@ function signal(ctx: Context, value: Data, path: Path) {
       path: [...path, 'type'],
       message:
         typeof type === 'string'
-          ? `unknown type ${quote(type)} (expected a Messenger Offering* event or cobrowse.controlRequest, navigationRequest, offerExpiry, ack)`
+          ? `unknown type ${quote(type)} (expected a Messenger Offering* event or cobrowse.${VOCABULARY.join(', ')})`
           : `expected a string, received ${kindOf(type)}`,
     });
     return;
@@ -196,11 +207,14 @@ function signal(ctx: Context, value: Data, path: Path) {
     return;
   }
   const request = kind === 'control-request' || kind === 'navigation-request';
+  // `n` holds only the schema's fields (and an undefined `raw`): every defined one is part of the signal.
   ctx.out.signals.push(
-    pick<SignalUpdate>(
-      { ...n, type: kind, event: offer ? lower : undefined, active: request ? (n.active ?? true) : undefined },
-      'type event participantId communicationId sessionId sessionJoinToken name url time expiresAt active actionId ok error',
-    ),
+    pick<SignalUpdate>({
+      type: kind,
+      event: offer ? lower : undefined,
+      ...n,
+      active: request ? (n.active ?? true) : undefined,
+    }),
   );
 }
 

@@ -47,9 +47,11 @@ export function kindOf(value: unknown): string {
   return Array.isArray(value) ? 'array' : typeof value;
 }
 
-class Reject {
-  constructor(readonly message: string) {}
-}
+/** A string for a message: quoted, and cut at 60 characters. */
+export const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+/** A rejection whose message is shown as it is (anything else thrown is a getter or proxy throwing). */
+class Reject extends Error {}
 
 export type Prepared =
   { ok: true; value: unknown; warnings: ParseWarning[] } | { ok: false; issue: ParseIssue; warnings: ParseWarning[] };

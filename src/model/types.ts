@@ -40,6 +40,8 @@ export interface ParticipantInfo {
   screenRecordingState?: string;
   /** Ids of participants this one monitors (a supervisor's `monitoredParticipantId`). */
   monitoredParticipantId?: string;
+  /** The participant's media roles, verbatim (a supervisor's `monitor` / `coach`, ...). */
+  mediaRoles?: string[];
 }
 
 /** One update to one communication (a Cobrowsesession or Screenshare leg, or a CobrowseMediaParticipant). */

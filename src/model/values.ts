@@ -21,9 +21,7 @@ export const DISCONNECT_TYPES =
     ' ',
   );
 export const RECORDING_STATES = 'requested active paused stopped error timeout'.split(' ');
-export const ROLES = ['sharer', 'viewer'];
 export const PURPOSES = 'agent user customer external acd ivr workflow'.split(' ');
-export const OFFER_EVENTS = ['offering', 'offeringexpired', 'offeringaccepted', 'offeringrejected'] as const;
 
 /** `https:` anywhere, `http:` only on this machine; the parsed, canonical href, or undefined. */
 export function safeUrl(value: string): string | undefined {

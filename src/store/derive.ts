@@ -3,7 +3,7 @@
  * whatever order the events that built the state arrived in.
  */
 import type { CommunicationUpdate } from '../model/index.js';
-import { compare, knownConnection } from './order.js';
+import { compare, extreme, knownConnection } from './order.js';
 import type { Stamp } from './order.js';
 import type { Person, StoreState } from './reduce.js';
 import type { CommunicationSummary, Connection, PeerView, SessionView } from './types.js';
@@ -84,10 +84,11 @@ function communications(state: StoreState, now: number): Comm[] {
       c.connection = 'disconnected';
       c.disconnectType ??= expired ? 'timeout' : 'client';
       // When it ended: the expiry that passed, or the time of the event that ended it (never a moving `now`).
-      const ends = [c.offerExpiresAt, /(expired|rejected)$/.test(offer?.event ?? '') ? offer?.time : undefined].filter(
-        (t): t is number => t! <= now,
+      const ends = [c.offerExpiresAt, /(expired|rejected)$/.test(offer?.event ?? '') ? offer?.time : undefined];
+      c.disconnectedTime ??= extreme(
+        Math.min,
+        ends.filter((t) => t! <= now),
       );
-      c.disconnectedTime ??= ends.length ? Math.min(...ends) : undefined;
     } else if (offer?.event === 'offeringaccepted') c.connection = 'connecting';
   }
   // Oldest first, so that where two communications say something about one participant, the newer wins.
@@ -113,12 +114,13 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
   for (const c of comms)
     if (c.participant) people[c.participant.id] = { ...people[c.participant.id], ...c.participant };
 
-  const customers = Object.values(people).filter((p) => p.purpose === 'customer');
   const me = selfId
     ? people[selfId]
       ? selfId
       : comms.find((c) => c.id === selfId)?.participant?.id
-    : customers.map((p) => p.id).sort()[0];
+    : Object.keys(people)
+        .filter((id) => people[id].purpose === 'customer')
+        .sort()[0];
   let mine = comms.filter((c) => c.id === selfId || (me !== undefined && c.participant?.id === me));
   if (!mine.length) mine = comms.filter((c) => !c.participant);
   mine = rank(mine.filter((c) => c.connection !== 'disconnected' || !state.dismissed.includes(c.id)));
@@ -132,10 +134,10 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
 
   const peers: PeerView[] = [];
   for (const person of Object.values(people).sort(byId)) {
-    const other = person.conversationId ?? comms.find((c) => c.participant?.id === person.id)?.conversationId;
+    const theirs = comms.filter((c) => c.participant?.id === person.id);
+    const other = person.conversationId ?? theirs[0]?.conversationId;
     if (person.id === me || SYSTEM.includes(person.purpose ?? '')) continue;
     if (conversationId && other && other !== conversationId) continue;
-    const theirs = comms.filter((c) => c.participant?.id === person.id);
     const comm = best(theirs.filter((c) => c.cobrowseSessionId === sessionId)) ?? best(theirs);
     const connection = comm?.connection ?? knownConnection(person.state) ?? 'idle';
     const monitoring =
@@ -221,10 +223,11 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
 
 /** The next moment the view changes by itself (a request or an offer expires), if any. */
 export function nextDeadline(state: StoreState, now: number): number | undefined {
-  const times = [state.pendingDeadline];
+  const times = [state.pendingDeadline, ...Object.values(state.expiries)];
   for (const { value } of Object.values(state.requests)) if (value.active) times.push(value.expiresAt);
   for (const { value } of Object.values(state.offers)) times.push(value.expiresAt);
-  times.push(...Object.values(state.expiries));
-  const future = times.filter((t): t is number => t !== undefined && t > now);
-  return future.length ? Math.min(...future) : undefined;
+  return extreme(
+    Math.min,
+    times.filter((t) => t! > now),
+  );
 }

@@ -50,13 +50,14 @@ export function connectionOf(state: string | undefined, held = false): Connectio
 
 export const rankOf = (connection: Connection | undefined) => RANK[connection ?? 'idle'];
 
-export function timeOf(update: CommunicationUpdate): number | undefined {
-  if (update.providerEventTime !== undefined) return update.providerEventTime;
-  const times = [update.startAlertingTime, update.connectedTime, update.disconnectedTime, update.startHoldTime].filter(
-    (t) => t !== undefined,
-  );
-  return times.length ? Math.max(...times) : undefined;
+/** `Math.max` or `Math.min` of the defined `times`; undefined when none is. Every "newest" / "soonest" uses it. */
+export function extreme(pick: (...values: number[]) => number, times: (number | undefined)[]): number | undefined {
+  const defined = times.filter((t) => t !== undefined);
+  return defined.length ? pick(...defined) : undefined;
 }
+
+export const timeOf = (u: CommunicationUpdate) =>
+  u.providerEventTime ?? extreme(Math.max, [u.startAlertingTime, u.connectedTime, u.disconnectedTime, u.startHoldTime]);
 
 export const stamp = (t: number | undefined, seq: number, rank: number, value: unknown): Stamp => ({
   t,

@@ -3,7 +3,7 @@
  * caller passes `now`, so every rule can be tested by feeding `NormalizedInput`s directly.
  */
 import type { CommunicationUpdate, NormalizedInput, ParticipantInfo, SignalUpdate } from '../model/index.js';
-import { compare, knownConnection, rankOf, stamp, timeOf } from './order.js';
+import { compare, extreme, knownConnection, rankOf, stamp, timeOf } from './order.js';
 import type { Stamp } from './order.js';
 import type { LinkStatus, PendingAction } from './types.js';
 
@@ -28,7 +28,7 @@ export interface CommRecord {
   grantedAt?: number;
 }
 
-export type Person = ParticipantInfo & { conversationId?: string; mediaRoles?: string[] };
+export type Person = ParticipantInfo & { conversationId?: string };
 
 export interface StoreState {
   /** Arrival counter, the ordering of last resort. */
@@ -95,12 +95,11 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
   // An ended communication stays ended unless a strictly newer update says otherwise (or says it ended too).
   const ends = (u: CommunicationUpdate) => knownConnection(u.state) === 'disconnected';
   const newer = !held || (compare(at, held.stamp) > 0 && (!ends(held.latest) || ends(update) || at.t! > held.stamp.t!));
-  const granted = update.controlling?.length ? at.t : undefined;
-  const grantedAt = Math.max(held?.grantedAt ?? -Infinity, granted ?? -Infinity);
+  const grantedAt = extreme(Math.max, [held?.grantedAt, update.controlling?.length ? at.t : undefined]);
   return {
     ...(newer ? { latest: update, stamp: at } : held!),
     sticky,
-    ...(grantedAt > -Infinity ? { grantedAt } : {}),
+    ...(grantedAt !== undefined && { grantedAt }),
   };
 }
 
