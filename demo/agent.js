@@ -53,7 +53,10 @@ socket.addEventListener('message', (event) => {
   } catch {
     return;
   }
-  if (msg.kind === 'sites') showRelay(`open`, (sites = msg.sites));
+  if (msg.kind === 'sites') {
+    sites = msg.sites;
+    showRelay('open');
+  }
   if (msg.kind === 'site') onSite(msg.site, msg.message);
   hear(msg);
 });
@@ -184,7 +187,10 @@ function remember(payload) {
   history.push({ key, value });
   if (history.length > 200) history.shift();
 }
-const forget = (key) => history.splice(history.findIndex((entry) => entry.key === key) >>> 0, 1);
+function forget(key) {
+  const index = history.findLastIndex((entry) => entry.key === key);
+  if (index >= 0) history.splice(index, 1);
+}
 
 async function reset() {
   history.length = 0;
@@ -238,20 +244,13 @@ async function onCustomerAction(site, action) {
 /** A page (re)opened its socket and asked for the session: send it everything since the last reset, as one batch. */
 async function onResync(site) {
   const payloads = history.map((entry) => entry.value);
-  const answer = payloads.length
-    ? await ingest(
-        `Resync: a customer page (re)connected; resending ${payloads.length} payload(s)`,
-        payloads,
-        undefined,
-        {
-          to: site,
-          record: false,
-        },
-      )
-    : addRow({
-        label: 'A customer page connected and asked for a resync',
-        note: 'nothing sent since the last reset',
-      }) && null;
+  let answer = null;
+  if (payloads.length) {
+    const label = `Resync: a customer page (re)connected; resending ${payloads.length} payload(s)`;
+    answer = await ingest(label, payloads, undefined, { to: site, record: false });
+  } else {
+    addRow({ label: 'A customer page connected and asked for a resync', note: 'nothing sent since the last reset' });
+  }
   for (const resolve of resyncs.splice(0)) resolve(answer);
 }
 
