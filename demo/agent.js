@@ -58,6 +58,11 @@ socket.addEventListener('message', (event) => {
     showRelay('open');
   }
   if (msg.kind === 'site') onSite(msg.site, msg.message);
+  if (msg.kind === 'refused')
+    addRow({
+      label: `The relay refused a reconnect attempt (503), ${msg.afterMs} ms after the drop`,
+      note: 'the widget’s transport backs off (jittered, growing delays) and tries again',
+    });
   hear(msg);
 });
 

@@ -42,27 +42,13 @@ export const HEARTBEAT = JSON.stringify({
  *   verbatim, so the widget parses it and reports its own errors); answered `{ kind: 'relayed', re, sites }`;
  * - `{ kind: 'drop', id, outageMs }`: terminates the sites' sockets (no close frame, as a crashed proxy) and refuses
  *   their reconnects with a 503 for `outageMs`, so the product's backoff runs; answered like `payload`.
- * Consoles also hear `{ kind: 'sites', sites }` whenever a site comes or goes.
+ * Consoles also hear `{ kind: 'sites', sites }` whenever a site comes or goes, and `{ kind: 'refused', afterMs }`
+ * for each reconnect refused during an outage (the backoff, made visible).
  */
 export function attachRelay(server, { heartbeatMs = 30_000 } = {}) {
   const wss = new WebSocketServer({ noServer: true });
   const outages = new Map();
   let count = 0;
-  server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url, 'http://localhost');
-    if (url.pathname !== RELAY_PATH) return; // the dev server's own socket, or nothing
-    const channel = url.searchParams.get('channel') ?? 'cobrowse-demo';
-    const role = url.searchParams.get('role') === 'site' ? 'site' : 'console';
-    if (role === 'site' && (outages.get(channel) ?? 0) > Date.now()) {
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      Object.assign(ws, { channel, role, id: `${role}-${++count}` });
-      wss.emit('connection', ws, request);
-    });
-  });
-
   const open = (channel, role) =>
     [...wss.clients].filter((c) => c.channel === channel && c.role === role && c.readyState === c.OPEN);
   const tell = (ws, msg) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(msg));
@@ -70,6 +56,23 @@ export function attachRelay(server, { heartbeatMs = 30_000 } = {}) {
     const sites = open(channel, 'site').length;
     for (const peer of open(channel, 'console')) tell(peer, { kind: 'sites', sites });
   };
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url, 'http://localhost');
+    if (url.pathname !== RELAY_PATH) return; // the dev server's own socket, or nothing
+    const channel = url.searchParams.get('channel') ?? 'cobrowse-demo';
+    const role = url.searchParams.get('role') === 'site' ? 'site' : 'console';
+    const outage = outages.get(channel);
+    if (role === 'site' && outage?.until > Date.now()) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      for (const peer of open(channel, 'console')) tell(peer, { kind: 'refused', afterMs: Date.now() - outage.since });
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      Object.assign(ws, { channel, role, id: `${role}-${++count}` });
+      wss.emit('connection', ws, request);
+    });
+  });
 
   wss.on('connection', (ws) => {
     if (ws.role === 'site') {
@@ -92,7 +95,7 @@ export function attachRelay(server, { heartbeatMs = 30_000 } = {}) {
         const text = typeof msg.payload === 'string' ? msg.payload : JSON.stringify(msg.payload);
         for (const site of sites) site.send(text);
       } else if (msg?.kind === 'drop') {
-        outages.set(ws.channel, Date.now() + (Number(msg.outageMs) || 0));
+        outages.set(ws.channel, { since: Date.now(), until: Date.now() + (Number(msg.outageMs) || 0) });
         for (const site of sites) site.terminate();
       } else return;
       tell(ws, { kind: 'relayed', re: msg.id, sites: sites.length });

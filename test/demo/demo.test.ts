@@ -82,7 +82,7 @@ describe('demo/agent.html (agent console)', function () {
   let site: DemoWindow;
 
   before(async () => {
-    frame = await openPage(`/demo/agent.html?step=0&reconnect=50&outage=300&channel=agent-${Math.random()}`);
+    frame = await openPage(`/demo/agent.html?step=0&reconnect=50&outage=1000&channel=agent-${Math.random()}`);
     await waitUntil(
       () =>
         frame.win.demoConsole &&
@@ -134,7 +134,13 @@ describe('demo/agent.html (agent console)', function () {
   it('drops the page’s product socket for real in reconnecting-socket: the widget shows reconnecting, then resyncs', async () => {
     const history = site.__linkHistory!;
     const before = history.length;
+    const timeline = frame.win.document.querySelector('#timeline')!;
+    timeline.replaceChildren();
     const { ok, answers } = await frame.win.demoConsole!.play('reconnecting-socket');
+    const refused = [...timeline.querySelectorAll('strong')].filter((row) =>
+      row.textContent!.startsWith('The relay refused a reconnect attempt'),
+    );
+    expect(refused.length, 'the transport retried (backoff) while the relay refused it').to.be.greaterThan(0);
     expect(ok).to.equal(true);
     // The product's connection status (CobrowseWidget.connect(...).onStatus), not a demo loop.
     expect(history.slice(before)).to.deep.equal(['reconnecting', 'open']);

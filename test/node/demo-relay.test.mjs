@@ -99,6 +99,8 @@ describe('demo relay', () => {
     const [request, response] = await once(refused, 'unexpected-response');
     assert.equal(response.statusCode, 503);
     request.destroy();
+    await until(() => parsed(consoleWs).some((msg) => msg.kind === 'refused'), 'the console told of the refusal');
+    assert.ok(parsed(consoleWs).find((msg) => msg.kind === 'refused').afterMs < 300);
     const consoleAgain = await join('drop', 'console');
     assert.equal(consoleAgain.readyState, WebSocket.OPEN, 'only the sites are refused');
     consoleAgain.close();
