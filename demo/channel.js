@@ -1,17 +1,21 @@
-// The demo's wire between the agent console and the customer site: a BroadcastChannel (same origin, any tab or
-// frame) and a WebSocket to the relay that `npm start` runs at /demo-relay. Both carry the same JSON messages;
-// receivers drop a message id they have already seen, so a page listening on both acts once.
+// What the demo pages share besides the product: their query parameters, the relay's URL, and the inspection
+// channel.
 //
-// This is demo plumbing, not the product's transport: it lets the console drive a page in another tab and drop a
-// real socket. The product's `connect(store, { websocket | broadcastChannel })` is what a site would use.
+// The session itself (payloads in, actions out, acks back, the resync after a drop) travels over the PRODUCT's
+// transport: the customer site calls `CobrowseWidget.connect({ websocket })` to the relay that `npm start` runs at
+// /demo-relay (scripts/demo-server.mjs), which plays the backend. What stays demo plumbing is inspection only: the
+// console asks the site, over a BroadcastChannel, to reset, to switch attributes, and for the view it derived from
+// each payload (the product has no reason to send that back to a backend).
 
 const params = new URLSearchParams(location.search);
 /** `?channel=name` isolates a console and its site (the tests use it). */
 export const CHANNEL = params.get('channel') || 'cobrowse-demo';
 /** `?step=ms` sets the pause between scenario steps (the tests use 0). */
 export const STEP_MS = params.has('step') ? Number(params.get('step')) : 900;
-/** `?reconnect=ms` sets the socket's first reconnect delay. */
-export const RECONNECT_MS = params.has('reconnect') ? Number(params.get('reconnect')) : 300;
+/** `?reconnect=ms` sets the site socket's `minDelayMs` (the product's first reconnect delay); default the product's. */
+export const RECONNECT_MS = params.has('reconnect') ? Number(params.get('reconnect')) : undefined;
+/** `?outage=ms`: how long the relay refuses the site's reconnects after it drops the socket. */
+export const OUTAGE_MS = params.has('outage') ? Number(params.get('outage')) : 2500;
 
 export function relayUrl(role) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -19,82 +23,32 @@ export function relayUrl(role) {
 }
 
 /**
- * Opens both routes. `onMessage(msg, route)` runs once per message id. `onLink(status)` reports the socket:
- * connecting | open | reconnecting | closed (no relay on this server).
+ * The inspection channel between the console and its customer pages (same origin, any tab or frame).
+ * `onMessage(msg)` hears the other role's messages; `send(msg)` tags them with ours.
  */
-export function openChannel(role, { onMessage, onLink: report = () => {} }) {
-  let lastLink;
-  const onLink = (link) => {
-    if (link !== lastLink) report((lastLink = link));
-  };
-  const seen = new Set();
-  const deliver = (msg, route) => {
-    if (!msg || typeof msg !== 'object' || msg.from === role) return;
-    if (msg.id) {
-      if (seen.has(msg.id)) return;
-      seen.add(msg.id);
-      if (seen.size > 5000) seen.delete(seen.values().next().value);
-    }
-    onMessage(msg, route);
-  };
-
-  const bc = new BroadcastChannel(CHANNEL);
-  bc.addEventListener('message', (event) => deliver(event.data, 'broadcast'));
-
-  let socket;
-  let attempts = 0;
-  let closed = false;
-  let everOpened = false;
-  let retry;
-  const queue = [];
-  const connect = () => {
-    onLink(attempts ? 'reconnecting' : 'connecting');
-    socket = new WebSocket(relayUrl(role));
-    socket.addEventListener('open', () => {
-      attempts = 0;
-      everOpened = true;
-      onLink('open');
-      for (const msg of queue.splice(0)) socket.send(JSON.stringify(msg));
-    });
-    socket.addEventListener('message', (event) => {
-      try {
-        deliver(JSON.parse(event.data), 'websocket');
-      } catch {
-        // not ours
-      }
-    });
-    socket.addEventListener('close', () => {
-      if (closed) return;
-      // A server without the relay refuses the upgrade at once: stop trying after a few attempts.
-      if (!everOpened && attempts >= 2) {
-        onLink('closed');
-        return;
-      }
-      attempts++;
-      onLink('reconnecting');
-      retry = setTimeout(connect, Math.min(RECONNECT_MS * 2 ** (attempts - 1), 5000));
-    });
-  };
-  connect();
-
+export function inspector(role, onMessage) {
+  const bc = new BroadcastChannel(`${CHANNEL}:inspect`);
+  bc.addEventListener('message', ({ data }) => {
+    if (data && typeof data === 'object' && data.from !== role) onMessage(data);
+  });
   return {
-    send(msg, route = 'broadcast') {
-      const full = { ...msg, from: role };
-      if (route === 'websocket') {
-        if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(full));
-        else queue.push(full);
-      } else {
-        bc.postMessage(full);
-      }
-    },
-    get socketOpen() {
-      return socket.readyState === WebSocket.OPEN;
-    },
-    close() {
-      closed = true;
-      clearTimeout(retry);
-      bc.close();
-      socket.close();
-    },
+    send: (msg) => bc.postMessage({ ...msg, from: role }),
+    close: () => bc.close(),
   };
+}
+
+/**
+ * What the transport hands `store.ingest` for `payload` sent through the relay, as one string: a string payload is
+ * sent verbatim and parsed by the transport when it is JSON. Both ends use it to match an ingest to its payload.
+ */
+export function ingestKey(payload) {
+  let value = payload;
+  if (typeof payload === 'string') {
+    try {
+      value = JSON.parse(payload);
+    } catch {
+      return payload;
+    }
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

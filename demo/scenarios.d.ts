@@ -3,8 +3,12 @@ export type At = (seconds: number) => string;
 export interface Step {
   label: string;
   payload?: (at: At) => unknown;
-  /** Ask the WebSocket relay to drop the customer's socket. */
+  /** Ask the WebSocket relay to drop the customer's socket and refuse its reconnects for a while. */
   drop?: boolean;
+  /** Sent while the page is offline: no page gets it until its resync. */
+  offline?: boolean;
+  /** Wait for the page to reconnect and for the console's answer to its `cobrowse.resync`. */
+  resync?: boolean;
   /** Attributes the badge must reflect right after this step. */
   expect?: EndState;
   /** Dotted paths into the derived view (`control.request.name`) and their values right after this step. */
@@ -24,7 +28,8 @@ export interface Scenario {
   steps: Step[];
   end: EndState;
   endView?: Record<string, unknown>;
-  transport?: 'websocket' | 'broadcast';
+  /** `websocket`: the scenario needs the relay (it drops the socket), so the React page cannot play it. */
+  transport?: 'websocket';
 }
 export const SCENARIOS: Scenario[];
 export const SINGLE_EVENTS: { label: string; payload: (at: At, seconds: number) => unknown }[];

@@ -180,8 +180,8 @@ const controlRequest = (at, s, agent = AGENTS[0]) => ({
 const END_DISCONNECTED = { connection: 'disconnected', kind: 'cobrowse', 'session-role': 'sharer', controlled: false };
 
 /**
- * @typedef {{ label: string, payload?: (at: (s: number) => string) => unknown, drop?: boolean,
- *   expect?: Record<string, string | boolean>, expectView?: Record<string, unknown> }} Step
+ * @typedef {{ label: string, payload?: (at: (s: number) => string) => unknown, drop?: boolean, offline?: boolean,
+ *   resync?: boolean, expect?: Record<string, string | boolean>, expectView?: Record<string, unknown> }} Step
  * `expect`: attributes the badge must reflect right after this step; `expectView`: dotted paths into the derived
  * view and their values. The console marks a step that misses either; the demo test fails on it. A scenario's
  * `end` and `endView` are the same, checked once it has played.
@@ -401,18 +401,31 @@ export const SCENARIOS = [
   })),
   {
     name: 'reconnecting-socket',
-    title: 'The WebSocket drops mid-session; the page reconnects and catches up',
+    title: 'The WebSocket drops mid-session; the widget shows it reconnecting, then catches up by resync',
     transport: 'websocket',
     steps: [
       {
-        label: 'The agent is viewing (over the WebSocket relay)',
+        label: 'The agent is viewing',
         payload: (at) => viewing(at, 2),
         expect: { connection: 'connected', controlled: false },
+        expectView: { link: 'open' },
       },
-      { label: 'The relay drops the customer’s socket', drop: true },
       {
-        label: 'Snapshot after reconnect: the agent now controls',
+        label: 'The relay drops the customer’s socket and refuses it for a while: the widget shows reconnecting',
+        drop: true,
+        expect: { connection: 'connected' },
+        expectView: { link: 'reconnecting' },
+      },
+      {
+        label: 'While the page is offline, the agent takes control',
         payload: (at) => viewing(at, 12, { controlling: true }),
+        offline: true,
+      },
+      {
+        label: 'The page reconnects (backoff) and asks for a resync: it shows the control it missed',
+        resync: true,
+        expect: { connection: 'connected', controlled: true },
+        expectView: { link: 'open' },
       },
       { label: 'A stale event, delivered late (ignored)', payload: (at) => viewing(at, 6) },
     ],

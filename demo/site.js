@@ -1,7 +1,13 @@
-// The customer site's side of the demo: receives payloads from the agent console (another tab, or the frame that
-// embeds this page), feeds them to the widget through the public API only, and answers with the result and the
-// derived view. Everything goes through `window.CobrowseWidget`, exactly as a site owner's integration would.
-import { openChannel } from './channel.js';
+// The customer site's side of the demo. The session arrives the way it would on a real site: through the product's
+// WebSocket transport, `CobrowseWidget.connect({ websocket })`, to the relay that plays the backend (its reconnect,
+// backoff, resync and action outbox are the product's, not the demo's). Called from here rather than with the
+// script tag's `data-websocket` because the URL carries this page's `?channel=` and host, and `?reconnect=` sets the
+// socket's `minDelayMs`.
+//
+// The rest is inspection for the agent console, over a BroadcastChannel (demo/channel.js): each ingest's result
+// beside the view the widget derived and the attributes it reflects, each settled action, each link change, and
+// the console's requests to reset, switch attributes, or report the current state.
+import { CHANNEL, RECONNECT_MS, ingestKey, inspector, relayUrl } from './channel.js';
 
 const api = () => window.CobrowseWidget;
 const loaded = () => typeof api()?.ingest === 'function';
@@ -22,61 +28,46 @@ function widget() {
   return document.querySelector('cobrowse-widget');
 }
 
+/** The attributes each element reflects, and the words its badge says (`[part=label]`: "Reconnecting…" too). */
 function reflected() {
   const el = widget();
   const badge = document.querySelector('cobrowse-badge') ?? el?.shadowRoot?.querySelector('cobrowse-badge');
-  const read = (node) =>
+  const inner = el?.shadowRoot?.querySelector('cobrowse-badge');
+  const label = (node) => node?.shadowRoot?.querySelector('[part="label"]')?.textContent.replace(/\s+/g, ' ').trim();
+  const read = (node, from = node) =>
     node
-      ? Object.fromEntries(
-          ATTRS.map((name) => [name, name === 'controlled' ? node.hasAttribute(name) : node.getAttribute(name)]),
-        )
+      ? {
+          ...Object.fromEntries(
+            ATTRS.map((name) => [name, name === 'controlled' ? node.hasAttribute(name) : node.getAttribute(name)]),
+          ),
+          label: label(from),
+        }
       : null;
-  return { widget: read(el), badge: read(badge) };
+  return { widget: read(el, inner), badge: read(badge) };
 }
 
 // Lit renders in a microtask after a change; wait for it (never for an animation frame: hidden tabs get none).
 async function settled() {
   const nodes = [widget(), ...document.querySelectorAll('cobrowse-badge, cobrowse-controls')];
-  await Promise.all(nodes.map((node) => node?.updateComplete));
+  const inner = widget()?.shadowRoot?.querySelector('cobrowse-badge');
+  await Promise.all([...nodes, inner].map((node) => node?.updateComplete));
 }
 
-// `ingest` returns `{ ok, changed, warnings }` or `{ ok: false, error }`; JSON-safe for both routes.
+// `ingest` returns `{ ok, changed, warnings }` or `{ ok: false, error }`; JSON-safe for the channel.
 const plain = (value) => JSON.parse(JSON.stringify(value ?? null));
 
-let channel;
-let route = 'broadcast';
-const reply = (msg) => channel.send(msg, route);
+const inspect = inspector('site', (msg) => handle(msg).catch((error) => console.error('[demo site]', error)));
 
-/** Once the widget has rendered: `result` beside the derived view and the reflected attributes. */
-async function answer(msg, result = { ok: true }) {
+/** Once the widget has rendered: `fields` beside the derived view and what the elements reflect. */
+async function report(fields) {
   await settled();
-  reply({
-    kind: 'result',
-    re: msg.id,
-    result: plain(result),
-    view: plain(api().store?.getState()),
-    reflected: reflected(),
-  });
+  inspect.send({ ...fields, view: plain(api().store.getState()), reflected: reflected() });
 }
 
-async function handle(msg, via) {
-  route = via;
+async function handle(msg) {
   switch (msg.kind) {
-    case 'ingest': {
-      let result;
-      try {
-        result = api().ingest(msg.payload);
-      } catch (error) {
-        // ingest must never throw; if it does, the console marks it as a bug.
-        result = { ok: false, error: { message: `ingest threw: ${error}` }, threw: true };
-      }
-      await answer(msg, result);
-      break;
-    }
     case 'reset':
       api().reset();
-      api().store?.setLink?.(channel.socketOpen ? 'open' : 'none');
-      await answer(msg);
       break;
     case 'attrs': {
       const el = widget();
@@ -85,13 +76,14 @@ async function handle(msg, via) {
         if (value) el?.setAttribute(name, value);
         else el?.removeAttribute(name);
       }
-      await answer(msg);
       break;
     }
     case 'ping':
-      await answer(msg);
       break;
+    default:
+      return;
   }
+  await report({ kind: 'result', re: msg.id, result: { ok: true } });
 }
 
 // The embed layer mounts the widget from the script tag's `data-mount` (a build with `CobrowseWidget.mount` does);
@@ -116,27 +108,51 @@ async function mounted() {
   if (!widget()) console.error('[demo site] data-mount did not mount <cobrowse-widget>');
 }
 
+/**
+ * Inspection hooks on the store the transport feeds: the transport calls `store.ingest` and `store.settle` and
+ * keeps their results to itself, so the demo wraps both to tell the console what each did. Demo only: a site
+ * needs none of this.
+ */
+function observe(store) {
+  const { ingest, settle } = store;
+  store.ingest = (input) => {
+    const result = ingest(input);
+    report({ kind: 'ingested', key: ingestKey(input), result: plain(result) });
+    return result;
+  };
+  store.settle = (actionId, ok, error) => {
+    settle(actionId, ok, error);
+    report({ kind: 'settled', actionId, ok, error });
+  };
+}
+
 const status = document.getElementById('link');
-// Every state the relay socket went through, for the console's "reconnecting socket" scenario and its test.
+// Every status the product's connection went through, for the "reconnecting socket" scenario and its test.
 const linkHistory = (window.__linkHistory = []);
 await whenLoaded();
 await mounted();
-api().subscribe?.((view) => {
+api().subscribe((view) => {
   document.documentElement.dataset.connection = view.connection;
 });
-// Report the customer's actions to the console, as a transport would send them to the backend.
-api().store?.on?.('action', (pending) => reply({ kind: 'action', pending: plain(pending), id: crypto.randomUUID() }));
-
-channel = openChannel('site', {
-  onMessage: (msg, via) => {
-    handle(msg, via).catch((error) => console.error('[demo site]', error));
-  },
-  onLink: (link) => {
-    linkHistory.push(link);
-    if (status) status.textContent = `relay: ${link}`;
-    if (link !== 'closed') api().store?.setLink?.(link);
-    if (link === 'open') channel?.send({ kind: 'hello', id: crypto.randomUUID() }, 'websocket');
-  },
-});
-channel.send({ kind: 'hello', id: crypto.randomUUID() });
+observe(api().store);
+try {
+  const link = api().connect({
+    websocket: { url: relayUrl('site'), ...(RECONNECT_MS === undefined ? {} : { minDelayMs: RECONNECT_MS }) },
+  });
+  const show = (state) => {
+    status.textContent = `relay: ${state}`;
+    status.dataset.link = state;
+  };
+  show(link.status);
+  link.onStatus((state) => {
+    linkHistory.push(state);
+    show(state);
+    report({ kind: 'link', link: state });
+  });
+} catch (error) {
+  // `ws:` is refused off localhost: serve the demo over https (wss:) or open it on 127.0.0.1.
+  status.textContent = `relay: refused (${error.message})`;
+  console.warn('[demo site]', error);
+}
+document.documentElement.dataset.channel = CHANNEL;
 document.documentElement.dataset.ready = 'true';

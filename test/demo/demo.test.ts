@@ -11,12 +11,24 @@ type DemoWindow = Window &
     demoConsole?: {
       play(name: string): Promise<{
         ok: boolean;
-        answers: { result?: { ok: boolean }; step: string; mismatches: string[]; view?: Record<string, unknown> }[];
+        answers: Answer[];
         endMismatches: string[];
       }>;
-      request(kind: string, body?: object, route?: string, ms?: number): Promise<unknown>;
+      request(kind: string, body?: object, ms?: number): Promise<unknown>;
     };
+    CobrowseWidget?: { store: { getState(): Record<string, unknown> } };
+    __linkHistory?: string[];
   };
+
+/** One step as the console saw it: the page's ingest result (or `offline`), its view and what it reflected. */
+interface Answer {
+  result?: { ok: boolean };
+  offline?: boolean;
+  step: string;
+  mismatches: string[];
+  view?: Record<string, unknown>;
+  reflected?: Record<'badge' | 'widget', Record<string, unknown> & { label?: string }>;
+}
 
 const ATTRS = ['connection', 'kind', 'session-role', 'peer-count', 'controlled'] as const;
 
@@ -70,7 +82,7 @@ describe('demo/agent.html (agent console)', function () {
   let site: DemoWindow;
 
   before(async () => {
-    frame = await openPage(`/demo/agent.html?step=0&reconnect=50&channel=agent-${Math.random()}`);
+    frame = await openPage(`/demo/agent.html?step=0&reconnect=50&outage=1000&channel=agent-${Math.random()}`);
     await waitUntil(
       () =>
         frame.win.demoConsole &&
@@ -101,8 +113,8 @@ describe('demo/agent.html (agent console)', function () {
     it(`plays ${scenario.name} to its end state`, async () => {
       const { ok, answers, endMismatches } = await frame.win.demoConsole!.play(scenario.name);
       expect(
-        answers.every((answer) => answer.result),
-        'the customer page answered every step',
+        answers.every((answer) => answer.result || answer.offline),
+        'the customer page answered every step (but those sent while it was offline)',
       ).to.equal(true);
       expect(ok, `every step of ${scenario.name} was accepted`).to.equal(true);
       // Steps with an `expect` are checked as they play: the badge showed each intermediate state.
@@ -119,12 +131,65 @@ describe('demo/agent.html (agent console)', function () {
     });
   }
 
-  it('really drops and reopens the customer page’s socket in reconnecting-socket', async () => {
-    const history = (site as DemoWindow & { __linkHistory: string[] }).__linkHistory;
+  it('drops the page’s product socket for real in reconnecting-socket: the widget shows reconnecting, then resyncs', async () => {
+    const history = site.__linkHistory!;
     const before = history.length;
-    const { answers } = await frame.win.demoConsole!.play('reconnecting-socket');
+    const timeline = frame.win.document.querySelector('#timeline')!;
+    timeline.replaceChildren();
+    const { ok, answers } = await frame.win.demoConsole!.play('reconnecting-socket');
+    const refused = [...timeline.querySelectorAll('strong')].filter((row) =>
+      row.textContent!.startsWith('The relay refused a reconnect attempt'),
+    );
+    expect(refused.length, 'the transport retried (backoff) while the relay refused it').to.be.greaterThan(0);
+    expect(ok).to.equal(true);
+    // The product's connection status (CobrowseWidget.connect(...).onStatus), not a demo loop.
     expect(history.slice(before)).to.deep.equal(['reconnecting', 'open']);
-    expect(answers.at(-1)!.view!.link, 'the store knows the link is open again').to.equal('open');
+    const [, down, offline, back, stale] = answers;
+    expect(down.view!.link, 'the store knew the link was down').to.equal('reconnecting');
+    expect(down.reflected!.badge.label, 'the header badge said so').to.contain('Reconnecting…');
+    expect(down.reflected!.widget.label, 'the widget’s badge said so').to.contain('Reconnecting…');
+    expect(offline.offline, 'the relay had no socket to deliver to while the page was down').to.equal(true);
+    expect(back.view!.link).to.equal('open');
+    expect(back.reflected!.badge.controlled, 'the control sent while down arrived by resync').to.equal(true);
+    expect(back.reflected!.badge.label).to.not.contain('Reconnecting…');
+    expect(stale.result).to.deep.include({ ok: true, changed: false });
+    expect(stale.view!.link, 'the store knows the link is open again').to.equal('open');
+  });
+
+  it('sends the customer’s action through the product transport; the console’s cobrowse.ack settles it', async () => {
+    const doc = frame.win.document;
+    const timeline = doc.querySelector('#timeline')!;
+    const rows = () => [...timeline.querySelectorAll('strong')].map((row) => row.textContent);
+    const offer = [...doc.querySelectorAll<HTMLButtonElement>('#singles button')].find(
+      (b) => b.textContent === 'Offer (alerting)',
+    )!;
+    const state = () => site.CobrowseWidget!.store.getState();
+    const accept = async () => {
+      await frame.win.demoConsole!.request('reset');
+      offer.click();
+      await waitUntil(() => state().connection === 'alerting', 'the offer never arrived');
+      await settled(site.document);
+      const button = deepQuery(site.document.querySelector('cobrowse-widget')!, 'button[data-action="accept"]');
+      expect(button, 'an accept button in the widget').to.not.equal(null);
+      (button as HTMLButtonElement).click();
+      await waitUntil(() => rows().includes('Customer pressed “accept”'), 'the console never heard the action');
+    };
+
+    // Without the ack, the action stays pending: the widget waits for the backend.
+    doc.querySelector<HTMLInputElement>('#auto-ack')!.checked = false;
+    timeline.replaceChildren();
+    await accept();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((state().pending as { action?: string } | undefined)?.action).to.equal('accept');
+    expect(rows()).to.not.include('Backend acknowledges (cobrowse.ack)');
+
+    doc.querySelector<HTMLInputElement>('#auto-ack')!.checked = true;
+    timeline.replaceChildren();
+    await accept();
+    await waitUntil(() => rows().includes('Backend acknowledges (cobrowse.ack)'), 'no ack');
+    expect(state().pending, 'the ack settled the action').to.equal(undefined);
+    expect(state().failed).to.equal(undefined);
+    expect(timeline.querySelector('.error'), 'no row marked as an error').to.equal(null);
   });
 
   it('sends every single event; only the invalid one is marked as an error', async () => {
