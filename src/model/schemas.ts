@@ -1,6 +1,6 @@
 import * as z from 'zod/v4/core';
 import { kindOf, quote } from './prepare.js';
-import { toMs } from './values.js';
+import { isRecord, toMs } from './values.js';
 
 /**
  * The zod schemas, over keys already normalised to camelCase (prepare.ts), so one schema serves every SDK
@@ -77,8 +77,8 @@ const initType: (inst: z.$ZodType, def: z.$ZodTypeDef) => void = z.$ZodType.init
 const $ZodRecordOf = z.$constructor<z.$ZodType, RecordDef>('$ZodRecordOf', (inst, def) => {
   initType(inst, def);
   inst._zod.parse = (payload, ctx) => {
-    const input = payload.value as Record<string, unknown>;
-    if (typeof input !== 'object' || !input || Array.isArray(input)) {
+    const input = payload.value;
+    if (!isRecord(input)) {
       payload.issues.push({ code: 'invalid_type', expected: 'object', input, inst });
       return payload;
     }
