@@ -107,7 +107,7 @@ function build() {
     [test, want, showValue] as const;
   const bool = kind((value) => typeof value === 'boolean', 'a boolean', true);
   const string = kind((value) => typeof value === 'string', 'a string');
-  const record = kind((value) => typeof value === 'object' && !Array.isArray(value), 'an object');
+  const record = kind(isRecord, 'an object'); // (null never gets here: prepare.ts drops null fields)
   // A list of nodes shows a wrong value itself, a list of strings its kind (as zod/mini's z.array() worded it).
   const nodes = kind(Array.isArray, 'an array', true);
   const strings = kind(Array.isArray, 'an array');
