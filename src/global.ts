@@ -64,24 +64,25 @@ const PREFIX = '[cobrowse-widget]';
 
 /**
  * Reads the data attributes of the `<script>` tag that loaded this file. Attribute names are the kebab-case of the
- * `MountOptions` fields; `data-mount` alone mounts with defaults.
+ * `MountOptions` fields; `data-mount` alone mounts with defaults. An empty or absent attribute leaves its field
+ * undefined, which `mount` reads as "not set".
  */
 function readScriptConfig(script: HTMLOrSVGScriptElement | null): ScriptConfig {
-  const data = (script as HTMLElement | null)?.dataset;
-  if (!data) return {};
-  const config: ScriptConfig = {};
-  if (data.mount !== undefined) {
-    const mount: MountOptions = {};
-    if (data.position) mount.position = data.position;
-    if (data.theme) mount.theme = data.theme;
-    if (data.lang) mount.lang = data.lang;
-    if (data.hideWhenIdle !== undefined) mount.hideWhenIdle = data.hideWhenIdle !== 'false';
-    // `data-mount="#selector"` names the container.
-    if (data.mount) mount.container = data.mount;
-    config.mount = mount;
-  }
-  if (data.websocket) config.connect = { websocket: data.websocket };
-  return config;
+  const { mount, position, theme, lang, hideWhenIdle, websocket } = (script as HTMLElement | null)?.dataset ?? {};
+  return {
+    mount:
+      mount === undefined
+        ? undefined
+        : {
+            position,
+            theme,
+            lang,
+            hideWhenIdle: hideWhenIdle === undefined ? undefined : hideWhenIdle !== 'false',
+            // `data-mount="#selector"` names the container.
+            container: mount || undefined,
+          },
+    connect: websocket ? { websocket } : undefined,
+  };
 }
 
 let mounted: CobrowseWidget | undefined;

@@ -16,7 +16,7 @@ import type {
   ParticipantInfo,
   SignalUpdate,
 } from './types.js';
-import { DISCONNECT_TYPES, PURPOSES, RECORDING_STATES, safeUrl, toMs } from './values.js';
+import { DISCONNECT_TYPES, isRecord, PURPOSES, RECORDING_STATES, safeUrl, toMs } from './values.js';
 
 export { DEFAULT_LIMITS } from './prepare.js';
 export { schemasBuilt } from './schemas.js';
@@ -59,9 +59,6 @@ interface Context {
   issues: { path: Path; message: string }[];
   warnings: ParseWarning[];
 }
-
-const isRecord = (value: unknown): value is Data =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The named fields of `from` (all of them when no names are given) that are defined: a store spreading an update

@@ -1,6 +1,6 @@
 import * as z from 'zod/v4/core';
 import { kindOf, quote } from './prepare.js';
-import { toMs } from './values.js';
+import { isRecord, toMs } from './values.js';
 
 /**
  * The zod schemas, over keys already normalised to camelCase (prepare.ts), so one schema serves every SDK
@@ -58,21 +58,56 @@ const says =
               : kindOf(input)
         }`;
 
+/** A record schema's definition: its fields, each a zod schema. */
+interface RecordDef extends z.$ZodTypeDef {
+  shape: Record<string, z.$ZodType>;
+}
+
+/**
+ * The object schema: zod core's own `$constructor` and `$ZodType` (so zod runs it, words its issue and reports it
+ * like any schema), with a field walk of its own instead of $ZodObject. $ZodObject's generality (optional and
+ * defaulted keys, catch-alls, symbol keys, lazy shapes, memoisation, async fields) costs ~1,000 bytes gzip in the
+ * script-tag file, and none of it applies here: `check` (parse.ts) passes every field of the shape, absent ones
+ * as `undefined`, and the fields are synchronous predicates. What it does is what $ZodObject does for such
+ * input: a non-object fails with one `invalid_type` issue; otherwise every field of the shape runs, in order,
+ * its issues prefixed with its key, and the output holds exactly the shape's keys (unknown keys are dropped).
+ */
+// An assertion signature (`asserts inst is T`) is only callable through a name with a declared type.
+const initType: (inst: z.$ZodType, def: z.$ZodTypeDef) => void = z.$ZodType.init;
+const $ZodRecordOf = z.$constructor<z.$ZodType, RecordDef>('$ZodRecordOf', (inst, def) => {
+  initType(inst, def);
+  inst._zod.parse = (payload, ctx) => {
+    const input = payload.value;
+    if (!isRecord(input)) {
+      payload.issues.push({ code: 'invalid_type', expected: 'object', input, inst });
+      return payload;
+    }
+    const value: Record<string, unknown> = (payload.value = {});
+    for (const key in def.shape) {
+      // Synchronous: every field is a $ZodCustom with a plain predicate.
+      const result = def.shape[key]._zod.run({ value: input[key], issues: [] }, ctx) as z.ParsePayload;
+      for (const issue of result.issues) payload.issues.push({ ...issue, path: [key, ...(issue.path ?? [])] });
+      value[key] = result.value;
+    }
+    return payload;
+  };
+});
+
 function build() {
   // Jitless: zod's JIT calls `new Function`, which a strict Content-Security-Policy blocks.
   z.config({ jitless: true });
-  // Two classes of zod's core, used directly: $ZodObject and $ZodCustom (the defs are what zod/mini's z.object and
-  // z.custom build). Every distinct zod class adds its code to the script-tag file (z.string() ~150 bytes gzip,
-  // z.array() ~400, z.optional() ~220, z.int() with z.minimum() ~770), and a predicate does the same check;
+  // zod core's $ZodCustom (the def is what zod/mini's z.custom builds) for every field, inside $ZodRecordOf (above).
+  // Every distinct zod class adds its code to the script-tag file (z.string() ~150 bytes gzip, z.array() ~400,
+  // z.optional() ~220, z.int() with z.minimum() ~770, $ZodObject ~1,000), and a predicate does the same check;
   // zod/mini's wrappers around the core classes (`.check()`, `.clone()`, ... on every schema) add ~700 bytes gzip
   // that nothing here calls. Without z.optional(), an optional field's predicate accepts `undefined`, and
-  // `check` (parse.ts) passes absent fields as `undefined`, since $ZodObject reports an absent key itself.
+  // `check` (parse.ts) passes absent fields as `undefined`.
   // A field kind: its predicate and how its issue is worded; `field` makes it a required or an optional field.
   const kind = (test: (value: unknown) => boolean, want: string, showValue?: boolean) =>
     [test, want, showValue] as const;
   const bool = kind((value) => typeof value === 'boolean', 'a boolean', true);
   const string = kind((value) => typeof value === 'string', 'a string');
-  const record = kind((value) => typeof value === 'object' && !Array.isArray(value), 'an object');
+  const record = kind(isRecord, 'an object'); // (null never gets here: prepare.ts drops null fields)
   // A list of nodes shows a wrong value itself, a list of strings its kind (as zod/mini's z.array() worded it).
   const nodes = kind(Array.isArray, 'an array', true);
   const strings = kind(Array.isArray, 'an array');
@@ -100,7 +135,7 @@ function build() {
       abort: true,
     });
   const schema = (spec: string) =>
-    new z.$ZodObject({
+    new $ZodRecordOf({
       type: 'object',
       error: says('an object'),
       shape: Object.fromEntries(

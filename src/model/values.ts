@@ -33,3 +33,7 @@ export function safeUrl(value: string): string | undefined {
     return undefined;
   }
 }
+
+/** A plain object (not null, not an array). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

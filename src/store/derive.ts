@@ -18,7 +18,7 @@ interface Comm extends CommunicationUpdate {
 }
 
 /** Participants that are not people: never listed as peers. */
-const SYSTEM = ['acd', 'ivr', 'workflow', 'voicemail'];
+const SYSTEM = 'acd ivr workflow voicemail'.split(' ');
 /** Candidates for the primary communication, best first: the one that needs the user, then the live one. */
 const PRIORITY: Record<Connection, number> = {
   alerting: 4,

@@ -56,18 +56,10 @@ export interface ReduceOptions {
 }
 
 /** Fields that describe the communication's current state: the newest update's value (or its absence) wins. */
-const SNAPSHOT = [
-  'state',
-  'rawState',
-  'held',
-  'controlling',
-  'peerCount',
-  'sharing',
-  'disconnectType',
-  'disconnectedTime',
-  'startHoldTime',
-  'providerEventTime',
-];
+const SNAPSHOT =
+  'state rawState held controlling peerCount sharing disconnectType disconnectedTime startHoldTime providerEventTime'.split(
+    ' ',
+  );
 
 export const INITIAL_STATE: StoreState = Object.freeze({
   seq: 0,
