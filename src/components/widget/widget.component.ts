@@ -1,4 +1,3 @@
-import { ContextProvider } from '@lit/context';
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ActionName, SessionView } from '../../store/index.js';
@@ -7,7 +6,7 @@ import { actionButtons, secondsUntil } from '../controls/controls.component.js';
 import { ERROR_EVENT, STATE_EVENT } from '../events.js';
 import { icon } from '../icons.js';
 import { buttonStyles, sharedStyles } from '../shared.styles.js';
-import { storeContext } from '../store-context.js';
+import { provideStore } from '../store-context.js';
 import { format } from '../strings/strings.js';
 import type { Strings } from '../strings/strings.js';
 import { Ticker } from '../ticker.js';
@@ -106,7 +105,7 @@ export class CobrowseWidget extends CobrowseElement {
   /** Hidden while there is no session. */
   @property({ type: Boolean, reflect: true, attribute: 'hide-when-idle' }) hideWhenIdle = false;
 
-  protected readonly provider = new ContextProvider(this, { context: storeContext });
+  private readonly provide = provideStore(this);
   protected readonly ticker = new Ticker(this, () => {
     const view = this.session.view;
     return view.connection === 'alerting' && !!view.offerExpiresAt;
@@ -124,7 +123,7 @@ export class CobrowseWidget extends CobrowseElement {
 
   protected override willUpdate(): void {
     super.willUpdate();
-    this.provider.setValue(this.session.store);
+    this.provide(this.session.store);
   }
 
   protected override updated(): void {
