@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { SessionView } from '../../store/index.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { icon } from '../icons.js';
@@ -103,9 +102,10 @@ function elapsed(since: string, lang: string): { text: string; iso: string } {
  */
 export class CobrowseBadge extends CobrowseElement {
   static override styles = [sharedStyles, badgeStyles];
+  static override properties = { compact: { type: Boolean, reflect: true } };
 
   /** Icon and timer only; the words stay in the live region for screen readers. */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
   protected readonly ticker = new Ticker(this, () => this.session.view.connection === 'connected');
 

@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { ActionName, SessionView } from '../../store/index.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { actionButtons, secondsUntil } from '../controls/controls.component.js';
@@ -92,18 +91,24 @@ function deepActiveElement(): HTMLElement | null {
  */
 export class CobrowseWidget extends CobrowseElement {
   static override styles = [sharedStyles, buttonStyles, widgetStyles];
+  static override properties = {
+    position: { reflect: true },
+    open: { type: Boolean, reflect: true },
+    minimized: { type: Boolean, reflect: true },
+    hideWhenIdle: { type: Boolean, reflect: true, attribute: 'hide-when-idle' },
+  };
 
   /** The corner: `bottom-end` (default), `bottom-start`, `top-end` or `top-start` (logical: follows `dir`). */
-  @property({ reflect: true }) position: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' = 'bottom-end';
+  position: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' = 'bottom-end';
 
   /** The panel with controls and people is open. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** Only the badge's icon and timer show (consent prompts still appear). */
-  @property({ type: Boolean, reflect: true }) minimized = false;
+  minimized = false;
 
   /** Hidden while there is no session. */
-  @property({ type: Boolean, reflect: true, attribute: 'hide-when-idle' }) hideWhenIdle = false;
+  hideWhenIdle = false;
 
   private readonly provide = provideStore(this);
   protected readonly ticker = new Ticker(this, () => {
