@@ -126,15 +126,15 @@ export class CobrowseBadge extends CobrowseElement {
     if (view.failed) notes.push(t.failed);
     const time =
       view.connection === 'connected' && view.connectedSince ? elapsed(view.connectedSince, lang) : undefined;
-    return html`<div part="base" class=${view.link === 'reconnecting' ? 'base trouble' : 'base'}>
+    return html`<div part="base" class=${view.link === 'reconnecting' ? 'row box trouble' : 'row box'}>
       ${icon(view.link === 'reconnecting' ? 'sync' : name)}
       <span part="label" role="status">
         <span class="text">${text}</span>
-        ${notes.map((note) => html` <span class="note">${note}</span>`)}
+        ${notes.map((note) => html` <span class="muted note">${note}</span>`)}
       </span>
       ${controllers.length ? icon('hand') : ''}
       ${RECORDING.test(view.screenRecordingState ?? '') ? html`<span class="rec">${icon('rec')}</span>` : ''}
-      ${time ? html`<span part="timer" role="timer"><span class="sr">${t.elapsed} </span>${time.text}</span>` : ''}
+      ${time ? html`<span part="timer" role="timer" class="muted"><span class="sr">${t.elapsed} </span>${time.text}</span>` : ''}
     </div>`;
   }
 }

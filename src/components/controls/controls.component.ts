@@ -114,9 +114,9 @@ export class CobrowseControls extends CobrowseElement {
     const t = this.t;
     const failed = view.failed ?? (view.pending?.error ? view.pending : undefined);
     const countdown = view.connection === 'alerting' && view.offerExpiresAt ? secondsUntil(view.offerExpiresAt) : 0;
-    return html`<div part="base">
+    return html`<div part="base" class="row">
       ${actionButtons(view, t, actionsFor(view), (action) => this.act(action))}
-      ${countdown ? html`<span part="countdown">${format(t.expiresIn, { s: countdown })}</span>` : ''}
+      ${countdown ? html`<span part="countdown" class="muted">${format(t.expiresIn, { s: countdown })}</span>` : ''}
       ${failed ? html`<span part="error" id="failed">${t.failed}</span>` : ''}
     </div>`;
   }

@@ -157,7 +157,7 @@ export class CobrowseWidget extends CobrowseElement {
     const prompt = promptFor(view, t);
     const countdown = prompt?.key === 'offer' && view.offerExpiresAt ? secondsUntil(view.offerExpiresAt) : 0;
     const press = (action: ActionName) => this.act(action);
-    return html`<div part="base">
+    return html`<div part="base" class="box">
       ${
         prompt
           ? html`<section
@@ -170,14 +170,14 @@ export class CobrowseWidget extends CobrowseElement {
             >
               <h2 id="prompt-title">${prompt.title}</h2>
               ${prompt.body ? html`<p id="prompt-body">${prompt.body}</p>` : ''}
-              <div class="actions">
+              <div class="row actions">
                 ${actionButtons(view, t, prompt.actions, press)}
-                ${countdown ? html`<span class="countdown">${format(t.expiresIn, { s: countdown })}</span>` : ''}
+                ${countdown ? html`<span class="muted">${format(t.expiresIn, { s: countdown })}</span>` : ''}
               </div>
             </section>`
           : ''
       }
-      <div class="bar">
+      <div class="row">
         <cobrowse-badge
           part="badge"
           .lang=${this.lang}
@@ -220,7 +220,7 @@ export class CobrowseWidget extends CobrowseElement {
             ? html`<ul part="peers" aria-label=${t.peers}>
                 ${view.peers.map(
                   (peer) =>
-                    html`<li>
+                    html`<li class="row">
                       ${icon(peer.controlling ? 'hand' : 'eye')}
                       ${peer.controlling ? format(t.hasControl, { name: peer.name ?? t.someone }) : (peer.name ?? t.someone)}
                     </li>`,
