@@ -34,13 +34,17 @@ export function listNames(names: string[], count: number, t: Strings, lang: stri
   );
 }
 
+/** What an offer asks of me: to share this page or my screen, or (a viewer) to watch. */
+export const offerTitle = (view: SessionView, t: Strings) =>
+  view.role === 'viewer' ? t.inviteViewer : view.kind === 'screenshare' ? t.offerScreenshare : t.offerCobrowse;
+
 /** The one sentence that says what the session is doing, and its icon. */
 function summary(view: SessionView, t: Strings, lang: string): [IconName, string] {
   const screen = view.kind === 'screenshare';
   const viewer = view.role === 'viewer';
   switch (view.connection) {
     case 'alerting':
-      return ['bell', viewer ? t.inviteViewer : screen ? t.offerScreenshare : t.offerCobrowse];
+      return ['bell', offerTitle(view, t)];
     case 'connecting':
       return ['sync', t.connecting];
     case 'held':
@@ -69,15 +73,12 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
 }
 
 /** Minutes and seconds (hours when needed) since `since`, in the locale's digits. */
-function elapsed(since: string, lang: string): { text: string; iso: string } {
+function elapsed(since: string, lang: string): string {
   const s = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 1000));
   const two = (n: number) => n.toLocaleString(lang, { minimumIntegerDigits: 2 });
   const h = Math.floor(s / 3600);
   const m = Math.floor(s / 60) % 60;
-  return {
-    text: (h ? `${h.toLocaleString(lang)}:${two(m)}` : m.toLocaleString(lang)) + `:${two(s % 60)}`,
-    iso: `PT${s}S`,
-  };
+  return (h ? `${h.toLocaleString(lang)}:${two(m)}` : m.toLocaleString(lang)) + `:${two(s % 60)}`;
 }
 
 /**
@@ -115,11 +116,12 @@ export class CobrowseBadge extends CobrowseElement {
     const lang = this.locale;
     const [name, text] = summary(view, t, lang);
     const controllers = view.control.controlledBy.map((p) => p.name ?? t.someone);
+    const recording = RECORDING.test(view.screenRecordingState ?? '');
     const notes: string[] = [];
     if (view.connection !== 'idle' && view.connection !== 'disconnected') {
       if (controllers.length) notes.push(format(t.hasControl, { name: new Intl.ListFormat(lang).format(controllers) }));
       if (view.control.controlling.length) notes.push(t.youHaveControl);
-      if (RECORDING.test(view.screenRecordingState ?? '')) notes.push(t.recording);
+      if (recording) notes.push(t.recording);
       if (view.link === 'reconnecting') notes.push(t.reconnecting);
       else if (view.link === 'closed') notes.push(t.linkClosed);
     }
@@ -132,9 +134,8 @@ export class CobrowseBadge extends CobrowseElement {
         <span class="text">${text}</span>
         ${notes.map((note) => html` <span class="muted note">${note}</span>`)}
       </span>
-      ${controllers.length ? icon('hand') : ''}
-      ${RECORDING.test(view.screenRecordingState ?? '') ? html`<span class="rec">${icon('rec')}</span>` : ''}
-      ${time ? html`<span part="timer" role="timer" class="muted"><span class="sr">${t.elapsed} </span>${time.text}</span>` : ''}
+      ${controllers.length ? icon('hand') : ''} ${recording ? html`<span class="rec">${icon('rec')}</span>` : ''}
+      ${time ? html`<span part="timer" role="timer" class="muted"><span class="sr">${t.elapsed} </span>${time}</span>` : ''}
     </div>`;
   }
 }

@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import type { ActionName, SessionView } from '../../store/index.js';
+import { offerTitle } from '../badge/badge.component.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { actionButtons, secondsUntil } from '../controls/controls.component.js';
 import { ERROR_EVENT, STATE_EVENT } from '../events.js';
@@ -11,7 +12,6 @@ import type { Strings } from '../strings/strings.js';
 import { Ticker } from '../ticker.js';
 import { widgetStyles } from './widget.styles.js';
 // The children's class modules (no side effects): their types for the template and the analyzer.
-import '../badge/badge.component.js';
 import '../controls/controls.component.js';
 
 interface Prompt {
@@ -23,16 +23,13 @@ interface Prompt {
 
 /** The consent the session needs from the customer now, if any: the offer, a control or a navigation request. */
 function promptFor(view: SessionView, t: Strings): Prompt | undefined {
-  const screen = view.kind === 'screenshare';
   if (view.connection === 'alerting') {
-    return view.role === 'viewer'
-      ? { key: 'offer', title: t.inviteViewer, actions: ['accept', 'decline'] }
-      : {
-          key: 'offer',
-          title: screen ? t.offerScreenshare : t.offerCobrowse,
-          body: screen ? t.offerBodyScreenshare : t.offerBody,
-          actions: ['accept', 'decline'],
-        };
+    return {
+      key: 'offer',
+      title: offerTitle(view, t),
+      body: view.role === 'viewer' ? undefined : view.kind === 'screenshare' ? t.offerBodyScreenshare : t.offerBody,
+      actions: ['accept', 'decline'],
+    };
   }
   if ((view.connection !== 'connected' && view.connection !== 'held') || view.role === 'viewer') return undefined;
   const request = view.control.request;
