@@ -180,7 +180,7 @@ export class CobrowseWidget extends CobrowseElement {
           .lang=${this.lang}
           .theme=${this.theme}
           .strings=${this.strings}
-          ?compact=${this.minimized}
+          .compact=${this.minimized}
         ></cobrowse-badge>
         ${
           this.minimized
