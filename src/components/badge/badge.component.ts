@@ -94,6 +94,7 @@ function elapsed(since: string, lang: string): string {
  *
  * @cssprop --cobrowse-background - Surface colour.
  * @cssprop --cobrowse-color - Text colour.
+ * @cssprop --cobrowse-muted-color - Secondary text: notes and the timer.
  * @cssprop --cobrowse-accent - Accent (alerting, control) colour.
  * @cssprop --cobrowse-alert-color - Recording, failure and link-trouble colour.
  * @cssprop --cobrowse-border-color - Borders.
