@@ -25,6 +25,11 @@ export abstract class CobrowseElement extends LitElement {
     theme: { reflect: true },
     lang: { reflect: true },
   };
+  // Create the property accessors now, as decorators would: `@lit/react` wrappers look for them on the prototype,
+  // and a class that another copy's tag registration left undefined is otherwise never finalized.
+  static {
+    this.finalize();
+  }
 
   /** The session store to read. Unset: the nearest `<cobrowse-widget>`'s, else the page's default store. */
   store?: SessionStore;

@@ -105,6 +105,11 @@ function elapsed(since: string, lang: string): string {
 export class CobrowseBadge extends CobrowseElement {
   static override styles = [sharedStyles, badgeStyles];
   static override properties = { compact: { type: Boolean, reflect: true } };
+  // Create the property accessors now, as decorators would: `@lit/react` wrappers look for them on the prototype,
+  // and a class that another copy's tag registration left undefined is otherwise never finalized.
+  static {
+    this.finalize();
+  }
 
   /** Icon and timer only; the words stay in the live region for screen readers. */
   compact = false;

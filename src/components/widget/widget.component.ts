@@ -94,6 +94,11 @@ export class CobrowseWidget extends CobrowseElement {
     minimized: { type: Boolean, reflect: true },
     hideWhenIdle: { type: Boolean, reflect: true, attribute: 'hide-when-idle' },
   };
+  // Create the property accessors now, as decorators would: `@lit/react` wrappers look for them on the prototype,
+  // and a class that another copy's tag registration left undefined is otherwise never finalized.
+  static {
+    this.finalize();
+  }
 
   /** The corner: `bottom-end` (default), `bottom-start`, `top-end` or `top-start` (logical: follows `dir`). */
   position: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' = 'bottom-end';
