@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import type { ActionName, SessionStore, SessionView } from '../store/index.js';
 import { ACTION_EVENT } from './events.js';
 import { StoreController } from './store-controller.js';
@@ -18,17 +18,30 @@ function participantFor(view: SessionView, action: ActionName): string | undefin
  * What the three components share: finding a store, reflecting the session for CSS, strings, and firing actions.
  */
 export abstract class CobrowseElement extends LitElement {
+  // `static properties`, not decorators: each module's decorator helper would ship again in the script-tag file.
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    strings: { attribute: false },
+    theme: { reflect: true },
+    lang: { reflect: true },
+  };
+  // Create the property accessors now, as decorators would: `@lit/react` wrappers look for them on the prototype,
+  // and a class that another copy's tag registration left undefined is otherwise never finalized.
+  static {
+    this.finalize();
+  }
+
   /** The session store to read. Unset: the nearest `<cobrowse-widget>`'s, else the page's default store. */
-  @property({ attribute: false }) store?: SessionStore;
+  store?: SessionStore;
 
   /** Overrides any string of the active locale (see `Strings`). */
-  @property({ attribute: false }) strings?: LocaleTable;
+  strings?: LocaleTable;
 
   /** `light` (default), `dark`, or `auto` (follows the system's preference). */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+  theme?: 'light' | 'dark' | 'auto';
 
   /** The locale; unset, the document's `lang` (then English). */
-  @property({ reflect: true }) override lang!: string;
+  override lang!: string;
 
   protected readonly session = new StoreController(this);
   /** The strings of the active locale, fixed for one render. */

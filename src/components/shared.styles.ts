@@ -2,13 +2,18 @@ import { css } from 'lit';
 
 /**
  * What every component shares: theme tokens, the host reset that keeps the page's CSS out, the base box,
- * icons, visually hidden text, and forced colors. (Comments live here, not in the CSS, which ships verbatim.)
+ * icons, rows, secondary text, visually hidden text. (Comments live here, not in the CSS, which ships verbatim.)
  *
  * - `:host`: the page cannot reach into the shadow root, but inherited properties flow in: `all: initial` resets
  *   them. The host's own box draws nothing (the base part does), `!important` so that a page's
  *   `* { border: ... !important }` cannot add one either.
  * - Each colour is a `light-dark(light, dark)` pair: the `theme` attribute only picks the `color-scheme`.
  * - A page rule such as `* { ... }` beats `:host`, so the `base` part resets again: inside it, nothing leaks.
+ * - `.row`: the one flex row (badge pill, button rows, the widget's bar and peers); `.muted`: secondary text and
+ *   numbers that tick (tabular, so they do not jiggle). `.sr`: read by screen readers, not shown; the compact
+ *   badge's label uses it too.
+ * - Boxes (`.box`: the badge's pill, the widget's card, buttons) draw a real border, so they stay visible in
+ *   forced colors, where backgrounds are dropped.
  */
 export const sharedStyles = css`
   :host {
@@ -34,7 +39,8 @@ export const sharedStyles = css`
   :host([theme='auto']) {
     color-scheme: light dark;
   }
-  :host([hidden]) {
+  :host([hidden]),
+  [hidden] {
     display: none !important;
   }
   [part~='base'] {
@@ -52,6 +58,19 @@ export const sharedStyles = css`
   ::after {
     box-sizing: border-box;
   }
+  .row {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .box {
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+  }
+  .muted {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
   .icon {
     flex: none;
     inline-size: 1.25em;
@@ -68,7 +87,8 @@ export const sharedStyles = css`
       animation: none !important;
     }
   }
-  .sr {
+  .sr,
+  :host([compact]) [part='label'] {
     position: absolute;
     inline-size: 1px;
     block-size: 1px;
@@ -98,7 +118,7 @@ export const buttonStyles = css`
     font-weight: 600;
     cursor: pointer;
   }
-  button.primary {
+  .primary {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_on-accent);
@@ -106,19 +126,19 @@ export const buttonStyles = css`
   button:hover {
     filter: brightness(0.95);
   }
-  button:focus-visible {
+  :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  button[aria-busy='true'] {
+  [aria-busy='true'] {
     cursor: progress;
     border-style: dashed;
   }
-  button[aria-busy='true']::after {
+  [aria-busy='true']::after {
     content: '';
     inline-size: 0.8em;
     block-size: 0.8em;
-    border: 2px solid currentColor;
+    border: 2px solid;
     border-inline-end-color: transparent;
     border-radius: 50%;
     animation: cobrowse-spin 1s linear infinite;
@@ -132,7 +152,7 @@ export const buttonStyles = css`
     button {
       border-color: ButtonText;
     }
-    button:focus-visible {
+    :focus-visible {
       outline-color: Highlight;
     }
   }

@@ -1,9 +1,8 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ParseError } from '../model/index.js';
 import type { SessionStore, SessionView, StateListener } from '../store/index.js';
 import { getDefaultStore } from './default-store.js';
-import { storeContext } from './store-context.js';
+import { requestStore } from './store-context.js';
 
 export interface StoreHost extends ReactiveControllerHost, HTMLElement {
   store?: SessionStore;
@@ -11,13 +10,15 @@ export interface StoreHost extends ReactiveControllerHost, HTMLElement {
 
 /**
  * Keeps its host subscribed to the right session store while the host is connected, and re-renders it on change.
- * The store is the host's `store` property, else the nearest `<cobrowse-widget>`'s (through `@lit/context`, so
- * it works across shadow roots), else the page's default store.
+ * The store is the host's `store` property, else the nearest `<cobrowse-widget>`'s (through the Context
+ * Protocol, so it works across shadow roots), else the page's default store.
  */
 export class StoreController implements ReactiveController {
   private unsubscribe?: () => void;
   private current?: SessionStore;
-  private readonly context: ContextConsumer<typeof storeContext, StoreHost>;
+  /** The nearest `<cobrowse-widget>`'s store, and how to stop hearing about it. */
+  private provided?: SessionStore;
+  private leaveProvider?: () => void;
 
   /** Runs once per view change of the store in use (set before the host connects). */
   changed?: StateListener;
@@ -26,12 +27,11 @@ export class StoreController implements ReactiveController {
 
   constructor(private readonly host: StoreHost) {
     host.addController(this);
-    this.context = new ContextConsumer(host, { context: storeContext, subscribe: true, callback: () => this.sync() });
   }
 
   /** The store in use now. */
   get store(): SessionStore {
-    return this.host.store ?? this.context.value ?? getDefaultStore();
+    return this.host.store ?? this.provided ?? getDefaultStore();
   }
 
   get view(): SessionView {
@@ -40,10 +40,19 @@ export class StoreController implements ReactiveController {
   }
 
   hostConnected(): void {
+    requestStore(this.host, (store, unsubscribe) => {
+      // Another provider answered (the host moved): stop hearing from the previous one.
+      if (unsubscribe !== this.leaveProvider) this.leaveProvider?.();
+      this.leaveProvider = unsubscribe;
+      this.provided = store;
+      this.sync();
+    });
     this.sync();
   }
 
   hostDisconnected(): void {
+    this.leaveProvider?.();
+    this.leaveProvider = this.provided = undefined;
     this.unsubscribe?.();
     this.unsubscribe = this.current = undefined;
   }

@@ -77,6 +77,31 @@ describe('<cobrowse-controls>', () => {
     expect(button(el, 'revoke-control').textContent!.trim()).to.equal('Take back control');
   });
 
+  it('never reuses a button for another action, so focus cannot land on a button that changed meaning', async () => {
+    const { el, store } = await controlsFor({ connection: 'alerting', role: 'sharer', kind: 'cobrowse' });
+    const seen = new Map<Element, string>();
+    const record = () =>
+      el.shadowRoot!.querySelectorAll('button').forEach((b) => {
+        const action = b.dataset.action!;
+        expect(seen.get(b) ?? action, 'one button, one action').to.equal(action);
+        seen.set(b, action);
+      });
+    record();
+    const views: Partial<SessionView>[] = [
+      { ...SHARER, control: { controlledBy: [], controlling: [], request: REQUEST } },
+      { ...SHARER, navigationRequest: { participantId: 'p-ben', requestedAt: REQUEST.requestedAt } },
+      { ...SHARER, control: { controlledBy: [ANA_CONTROLLING], controlling: [] } },
+      { ...SHARER, role: 'viewer' },
+      { connection: 'disconnected', role: 'sharer', kind: 'cobrowse' },
+    ];
+    for (const view of views) {
+      store.set(view);
+      await updated(el);
+      record();
+    }
+    expect(seen.size, 'buttons were replaced, not relabelled').to.be.greaterThan(5);
+  });
+
   it('offers a viewer request control and open viewer only with a viewer URL, and Leave', async () => {
     const { el, store } = await controlsFor({ ...SHARER, role: 'viewer' });
     expect(actionsOf(el)).to.deep.equal(['request-control', 'end']);

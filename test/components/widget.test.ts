@@ -90,6 +90,42 @@ describe('<cobrowse-widget>', () => {
       expect(store.listenerCount, 'the old store is let go').to.equal(0);
     });
 
+    it('speaks the Context Protocol both ways with @lit/context', async () => {
+      const { ContextConsumer, ContextProvider } = await import('@lit/context');
+      const { storeContext } = await import('../../src/components/index.js');
+      const store = viewStore(SHARER);
+      const el = await fixture<CobrowseWidget>(html`<cobrowse-widget .store=${store}><div></div></cobrowse-widget>`);
+      // A @lit/context consumer inside the widget gets its store, and the next one when it changes.
+      const seen: unknown[] = [];
+      const host = Object.assign(el.querySelector('div')!, { addController() {}, requestUpdate() {} });
+      const consumer = new ContextConsumer(host as never, {
+        context: storeContext,
+        subscribe: true,
+        callback: (value) => seen.push(value),
+      });
+      consumer.hostConnected();
+      const next = viewStore(OFFER);
+      el.store = next;
+      await updated(el);
+      expect(seen).to.have.length(2);
+      expect(seen[0]).to.equal(store);
+      expect(seen[1]).to.equal(next);
+      consumer.hostDisconnected();
+
+      // Our badge inside a @lit/context provider gets the provider's store.
+      const outer = document.createElement('div');
+      const provider = new ContextProvider(outer, { context: storeContext, initialValue: viewStore(OFFER) });
+      const badge = document.createElement('cobrowse-badge');
+      outer.append(badge);
+      document.body.append(outer);
+      await updated(badge);
+      expect(badge.getAttribute('connection')).to.equal('alerting');
+      provider.setValue(viewStore({ connection: 'held', role: 'sharer', kind: 'cobrowse' }));
+      await updated(badge);
+      expect(badge.getAttribute('connection')).to.equal('held');
+      outer.remove();
+    });
+
     it("prefers a component's own store property", async () => {
       const own = viewStore({ connection: 'disconnected', role: 'sharer', kind: 'cobrowse' });
       const el = await fixture<CobrowseWidget>(

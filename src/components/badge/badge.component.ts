@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { SessionView } from '../../store/index.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { icon } from '../icons.js';
@@ -35,13 +34,17 @@ export function listNames(names: string[], count: number, t: Strings, lang: stri
   );
 }
 
+/** What an offer asks of me: to share this page or my screen, or (a viewer) to watch. */
+export const offerTitle = (view: SessionView, t: Strings) =>
+  view.role === 'viewer' ? t.inviteViewer : view.kind === 'screenshare' ? t.offerScreenshare : t.offerCobrowse;
+
 /** The one sentence that says what the session is doing, and its icon. */
 function summary(view: SessionView, t: Strings, lang: string): [IconName, string] {
   const screen = view.kind === 'screenshare';
   const viewer = view.role === 'viewer';
   switch (view.connection) {
     case 'alerting':
-      return ['bell', viewer ? t.inviteViewer : screen ? t.offerScreenshare : t.offerCobrowse];
+      return ['bell', offerTitle(view, t)];
     case 'connecting':
       return ['sync', t.connecting];
     case 'held':
@@ -70,15 +73,12 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
 }
 
 /** Minutes and seconds (hours when needed) since `since`, in the locale's digits. */
-function elapsed(since: string, lang: string): { text: string; iso: string } {
+function elapsed(since: string, lang: string): string {
   const s = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 1000));
   const two = (n: number) => n.toLocaleString(lang, { minimumIntegerDigits: 2 });
   const h = Math.floor(s / 3600);
   const m = Math.floor(s / 60) % 60;
-  return {
-    text: (h ? `${h.toLocaleString(lang)}:${two(m)}` : m.toLocaleString(lang)) + `:${two(s % 60)}`,
-    iso: `PT${s}S`,
-  };
+  return (h ? `${h.toLocaleString(lang)}:${two(m)}` : m.toLocaleString(lang)) + `:${two(s % 60)}`;
 }
 
 /**
@@ -94,6 +94,7 @@ function elapsed(since: string, lang: string): { text: string; iso: string } {
  *
  * @cssprop --cobrowse-background - Surface colour.
  * @cssprop --cobrowse-color - Text colour.
+ * @cssprop --cobrowse-muted-color - Secondary text: notes and the timer.
  * @cssprop --cobrowse-accent - Accent (alerting, control) colour.
  * @cssprop --cobrowse-alert-color - Recording, failure and link-trouble colour.
  * @cssprop --cobrowse-border-color - Borders.
@@ -103,9 +104,15 @@ function elapsed(since: string, lang: string): { text: string; iso: string } {
  */
 export class CobrowseBadge extends CobrowseElement {
   static override styles = [sharedStyles, badgeStyles];
+  static override properties = { compact: { type: Boolean, reflect: true } };
+  // Create the property accessors now, as decorators would: `@lit/react` wrappers look for them on the prototype,
+  // and a class that another copy's tag registration left undefined is otherwise never finalized.
+  static {
+    this.finalize();
+  }
 
   /** Icon and timer only; the words stay in the live region for screen readers. */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
   protected readonly ticker = new Ticker(this, () => this.session.view.connection === 'connected');
 
@@ -115,26 +122,26 @@ export class CobrowseBadge extends CobrowseElement {
     const lang = this.locale;
     const [name, text] = summary(view, t, lang);
     const controllers = view.control.controlledBy.map((p) => p.name ?? t.someone);
+    const recording = RECORDING.test(view.screenRecordingState ?? '');
     const notes: string[] = [];
     if (view.connection !== 'idle' && view.connection !== 'disconnected') {
       if (controllers.length) notes.push(format(t.hasControl, { name: new Intl.ListFormat(lang).format(controllers) }));
       if (view.control.controlling.length) notes.push(t.youHaveControl);
-      if (RECORDING.test(view.screenRecordingState ?? '')) notes.push(t.recording);
+      if (recording) notes.push(t.recording);
       if (view.link === 'reconnecting') notes.push(t.reconnecting);
       else if (view.link === 'closed') notes.push(t.linkClosed);
     }
     if (view.failed) notes.push(t.failed);
     const time =
       view.connection === 'connected' && view.connectedSince ? elapsed(view.connectedSince, lang) : undefined;
-    return html`<div part="base" class=${view.link === 'reconnecting' ? 'base trouble' : 'base'}>
+    return html`<div part="base" class=${view.link === 'reconnecting' ? 'row box trouble' : 'row box'}>
       ${icon(view.link === 'reconnecting' ? 'sync' : name)}
       <span part="label" role="status">
         <span class="text">${text}</span>
-        ${notes.map((note) => html` <span class="note">${note}</span>`)}
+        ${notes.map((note) => html` <span class="muted note">${note}</span>`)}
       </span>
-      ${controllers.length ? icon('hand') : ''}
-      ${RECORDING.test(view.screenRecordingState ?? '') ? html`<span class="rec">${icon('rec')}</span>` : ''}
-      ${time ? html`<span part="timer" role="timer"><span class="sr">${t.elapsed} </span>${time.text}</span>` : ''}
+      ${controllers.length ? icon('hand') : ''} ${recording ? html`<span class="rec">${icon('rec')}</span>` : ''}
+      ${time ? html`<span part="timer" role="timer" class="muted"><span class="sr">${t.elapsed} </span>${time}</span>` : ''}
     </div>`;
   }
 }

@@ -1,14 +1,11 @@
 import { css } from 'lit';
 
+// The base is also `.row.box` (shared.styles.ts); the compact label is hidden there with `.sr`.
 export const badgeStyles = css`
   [part~='base'] {
-    align-items: center;
-    gap: 0.5em;
     padding-block: 0.3em;
     padding-inline: 0.6em 0.8em;
-    border: 1px solid var(--_border);
     border-radius: 999px;
-    background: var(--_bg);
     max-inline-size: 100%;
   }
   [part='label'] {
@@ -17,15 +14,8 @@ export const badgeStyles = css`
     column-gap: 0.5em;
     min-inline-size: 0;
   }
-  .note {
-    color: var(--_muted);
-  }
   .note::before {
     content: '· ';
-  }
-  [part='timer'] {
-    font-variant-numeric: tabular-nums;
-    color: var(--_muted);
   }
   .rec {
     display: contents;
@@ -44,12 +34,5 @@ export const badgeStyles = css`
       opacity: 0.35;
       transform: scale(0.85);
     }
-  }
-  :host([compact]) [part='label'] {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
   }
 `;

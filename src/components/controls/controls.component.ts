@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import type { ActionName, SessionView } from '../../store/index.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { buttonStyles, sharedStyles } from '../shared.styles.js';
@@ -9,6 +8,26 @@ import { Ticker } from '../ticker.js';
 import { controlsStyles } from './controls.styles.js';
 
 const PRIMARY = new Set<ActionName>(['accept', 'accept-control', 'accept-navigation', 'revoke-control']);
+
+/**
+ * Every action, in the order `actionsFor` and the prompts offer them (each list is a subsequence of this one).
+ * Each action has its own fixed slot in the rendered array, so Lit only ever reuses a button for the same
+ * action: focus never lands on a button that changed meaning. (The `keyed` directive did the same, with ~400
+ * bytes of Lit's directive runtime in the script-tag file.)
+ */
+const SLOTS: ActionName[] = [
+  'accept',
+  'decline',
+  'accept-control',
+  'decline-control',
+  'accept-navigation',
+  'decline-navigation',
+  'revoke-control',
+  'request-control',
+  'open-viewer',
+  'end',
+  'dismiss',
+];
 
 /** The actions that fit the view, in the order they are offered. */
 export function actionsFor(view: SessionView): ActionName[] {
@@ -49,25 +68,22 @@ export function actionButtons(
   actions: ActionName[],
   press: (action: ActionName) => void,
 ) {
-  return actions.map((action) => {
+  return SLOTS.map((action) => {
+    if (!actions.includes(action)) return '';
     const busy = view.pending?.action === action && !view.pending.error;
     const failed = (view.failed ?? view.pending)?.action === action && !!(view.failed ?? view.pending)?.error;
-    // Keyed: a button is never reused for another action, so focus never lands on a button that changed meaning.
-    return keyed(
-      action,
-      html`<button
-        type="button"
-        part="button"
-        class=${PRIMARY.has(action) ? 'primary' : ''}
-        data-action=${action}
-        aria-busy=${busy ? 'true' : 'false'}
-        aria-describedby=${failed ? 'failed' : ''}
-        @click=${() => press(action)}
-      >
-        ${action === 'end' && view.role === 'viewer' ? t.leave : t[action]}
-        ${busy ? html`<span class="sr">${t.working}</span>` : ''}
-      </button>`,
-    );
+    return html`<button
+      type="button"
+      part="button"
+      class=${PRIMARY.has(action) ? 'primary' : ''}
+      data-action=${action}
+      aria-busy=${busy ? 'true' : 'false'}
+      aria-describedby=${failed ? 'failed' : ''}
+      @click=${() => press(action)}
+    >
+      ${action === 'end' && view.role === 'viewer' ? t.leave : t[action]}
+      ${busy ? html`<span class="sr">${t.working}</span>` : ''}
+    </button>`;
   });
 }
 
@@ -114,9 +130,9 @@ export class CobrowseControls extends CobrowseElement {
     const t = this.t;
     const failed = view.failed ?? (view.pending?.error ? view.pending : undefined);
     const countdown = view.connection === 'alerting' && view.offerExpiresAt ? secondsUntil(view.offerExpiresAt) : 0;
-    return html`<div part="base">
+    return html`<div part="base" class="row">
       ${actionButtons(view, t, actionsFor(view), (action) => this.act(action))}
-      ${countdown ? html`<span part="countdown">${format(t.expiresIn, { s: countdown })}</span>` : ''}
+      ${countdown ? html`<span part="countdown" class="muted">${format(t.expiresIn, { s: countdown })}</span>` : ''}
       ${failed ? html`<span part="error" id="failed">${t.failed}</span>` : ''}
     </div>`;
   }

@@ -1,19 +1,17 @@
-import { ContextProvider } from '@lit/context';
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { ActionName, SessionView } from '../../store/index.js';
+import { offerTitle } from '../badge/badge.component.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { actionButtons, secondsUntil } from '../controls/controls.component.js';
 import { ERROR_EVENT, STATE_EVENT } from '../events.js';
 import { icon } from '../icons.js';
 import { buttonStyles, sharedStyles } from '../shared.styles.js';
-import { storeContext } from '../store-context.js';
+import { provideStore } from '../store-context.js';
 import { format } from '../strings/strings.js';
 import type { Strings } from '../strings/strings.js';
 import { Ticker } from '../ticker.js';
 import { widgetStyles } from './widget.styles.js';
 // The children's class modules (no side effects): their types for the template and the analyzer.
-import '../badge/badge.component.js';
 import '../controls/controls.component.js';
 
 interface Prompt {
@@ -25,16 +23,13 @@ interface Prompt {
 
 /** The consent the session needs from the customer now, if any: the offer, a control or a navigation request. */
 function promptFor(view: SessionView, t: Strings): Prompt | undefined {
-  const screen = view.kind === 'screenshare';
   if (view.connection === 'alerting') {
-    return view.role === 'viewer'
-      ? { key: 'offer', title: t.inviteViewer, actions: ['accept', 'decline'] }
-      : {
-          key: 'offer',
-          title: screen ? t.offerScreenshare : t.offerCobrowse,
-          body: screen ? t.offerBodyScreenshare : t.offerBody,
-          actions: ['accept', 'decline'],
-        };
+    return {
+      key: 'offer',
+      title: offerTitle(view, t),
+      body: view.role === 'viewer' ? undefined : view.kind === 'screenshare' ? t.offerBodyScreenshare : t.offerBody,
+      actions: ['accept', 'decline'],
+    };
   }
   if ((view.connection !== 'connected' && view.connection !== 'held') || view.role === 'viewer') return undefined;
   const request = view.control.request;
@@ -93,20 +88,31 @@ function deepActiveElement(): HTMLElement | null {
  */
 export class CobrowseWidget extends CobrowseElement {
   static override styles = [sharedStyles, buttonStyles, widgetStyles];
+  static override properties = {
+    position: { reflect: true },
+    open: { type: Boolean, reflect: true },
+    minimized: { type: Boolean, reflect: true },
+    hideWhenIdle: { type: Boolean, reflect: true, attribute: 'hide-when-idle' },
+  };
+  // Create the property accessors now, as decorators would: `@lit/react` wrappers look for them on the prototype,
+  // and a class that another copy's tag registration left undefined is otherwise never finalized.
+  static {
+    this.finalize();
+  }
 
   /** The corner: `bottom-end` (default), `bottom-start`, `top-end` or `top-start` (logical: follows `dir`). */
-  @property({ reflect: true }) position: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' = 'bottom-end';
+  position: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' = 'bottom-end';
 
   /** The panel with controls and people is open. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** Only the badge's icon and timer show (consent prompts still appear). */
-  @property({ type: Boolean, reflect: true }) minimized = false;
+  minimized = false;
 
   /** Hidden while there is no session. */
-  @property({ type: Boolean, reflect: true, attribute: 'hide-when-idle' }) hideWhenIdle = false;
+  hideWhenIdle = false;
 
-  protected readonly provider = new ContextProvider(this, { context: storeContext });
+  private readonly provide = provideStore(this);
   protected readonly ticker = new Ticker(this, () => {
     const view = this.session.view;
     return view.connection === 'alerting' && !!view.offerExpiresAt;
@@ -124,7 +130,7 @@ export class CobrowseWidget extends CobrowseElement {
 
   protected override willUpdate(): void {
     super.willUpdate();
-    this.provider.setValue(this.session.store);
+    this.provide(this.session.store);
   }
 
   protected override updated(): void {
@@ -153,7 +159,7 @@ export class CobrowseWidget extends CobrowseElement {
     const prompt = promptFor(view, t);
     const countdown = prompt?.key === 'offer' && view.offerExpiresAt ? secondsUntil(view.offerExpiresAt) : 0;
     const press = (action: ActionName) => this.act(action);
-    return html`<div part="base">
+    return html`<div part="base" class="box">
       ${
         prompt
           ? html`<section
@@ -166,20 +172,20 @@ export class CobrowseWidget extends CobrowseElement {
             >
               <h2 id="prompt-title">${prompt.title}</h2>
               ${prompt.body ? html`<p id="prompt-body">${prompt.body}</p>` : ''}
-              <div class="actions">
+              <div class="row actions">
                 ${actionButtons(view, t, prompt.actions, press)}
-                ${countdown ? html`<span class="countdown">${format(t.expiresIn, { s: countdown })}</span>` : ''}
+                ${countdown ? html`<span class="muted">${format(t.expiresIn, { s: countdown })}</span>` : ''}
               </div>
             </section>`
           : ''
       }
-      <div class="bar">
+      <div class="row">
         <cobrowse-badge
           part="badge"
           .lang=${this.lang}
           .theme=${this.theme}
           .strings=${this.strings}
-          ?compact=${this.minimized}
+          .compact=${this.minimized}
         ></cobrowse-badge>
         ${
           this.minimized
@@ -216,7 +222,7 @@ export class CobrowseWidget extends CobrowseElement {
             ? html`<ul part="peers" aria-label=${t.peers}>
                 ${view.peers.map(
                   (peer) =>
-                    html`<li>
+                    html`<li class="row">
                       ${icon(peer.controlling ? 'hand' : 'eye')}
                       ${peer.controlling ? format(t.hasControl, { name: peer.name ?? t.someone }) : (peer.name ?? t.someone)}
                     </li>`,

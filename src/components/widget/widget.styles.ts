@@ -1,13 +1,15 @@
 import { css } from 'lit';
 
 // Above host content: fixed to the viewport at the largest z-index, important so page rules cannot move it.
+// The base is also `.box` (shared.styles.ts); the bar, prompt buttons and peers are `.row`s.
 export const widgetStyles = css`
   :host {
     --_offset: var(--cobrowse-offset, 16px);
+    --_side: max(var(--_offset), env(safe-area-inset-left), env(safe-area-inset-right));
     position: fixed !important;
     z-index: var(--cobrowse-z-index, 2147483647) !important;
     inset-block-end: max(var(--_offset), env(safe-area-inset-bottom));
-    inset-inline-end: max(var(--_offset), env(safe-area-inset-left), env(safe-area-inset-right));
+    inset-inline-end: var(--_side);
     display: block;
     max-inline-size: calc(100vw - 2 * var(--_offset));
   }
@@ -15,7 +17,7 @@ export const widgetStyles = css`
     inset-block: max(var(--_offset), env(safe-area-inset-top)) auto;
   }
   :host([position$='start']) {
-    inset-inline: max(var(--_offset), env(safe-area-inset-left), env(safe-area-inset-right)) auto;
+    inset-inline: var(--_side) auto;
   }
   :host([hide-when-idle][connection='idle']) {
     display: none !important;
@@ -27,32 +29,22 @@ export const widgetStyles = css`
     max-inline-size: 100%;
     margin-inline-start: auto;
     padding: 0.75em;
-    border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_bg);
     box-shadow: var(--cobrowse-shadow, 0 4px 24px rgb(0 0 0 / 25%));
   }
   :host([position^='top']) [part~='base'] {
     flex-direction: column-reverse;
   }
-  .bar,
   .actions {
-    display: flex;
     flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
-  }
-  .bar {
-    flex-wrap: nowrap;
   }
   [part='badge'] {
-    flex: 0 1 auto;
     min-inline-size: 0;
   }
   .icon-button {
     padding: 0;
   }
-  [part='toggle'][aria-expanded='true'] .icon {
+  [aria-expanded='true'] .icon {
     transform: rotate(180deg);
   }
   [part='prompt'] {
@@ -60,9 +52,6 @@ export const widgetStyles = css`
     gap: 0.5em;
     max-inline-size: 22em;
     border-radius: calc(var(--_radius) - 4px);
-  }
-  [part='prompt']:focus-visible {
-    outline: 3px solid var(--_focus);
     outline-offset: 4px;
   }
   h2 {
@@ -72,28 +61,16 @@ export const widgetStyles = css`
   p {
     margin: 0;
   }
-  .countdown {
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-  [part='panel'] {
+  [part='panel'],
+  ul {
     display: grid;
     gap: 0.75em;
   }
-  [hidden] {
-    display: none !important;
-  }
   ul {
-    display: grid;
     gap: 0.25em;
     margin: 0;
     padding: 0;
     list-style: none;
-  }
-  li {
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
   }
   @media (forced-colors: active) {
     [part~='base'] {
