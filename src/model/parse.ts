@@ -2,7 +2,7 @@ import { _safeParse } from 'zod/v4/core';
 import type { $ZodErrorClass, $ZodIssue } from 'zod/v4/core';
 import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
 import type { Path } from './prepare.js';
-import { blank, schemas, TIME } from './schemas.js';
+import { schemas, TIME } from './schemas.js';
 import type { SchemaName } from './schemas.js';
 import { KNOWN_STATES } from './types.js';
 import type {
@@ -82,11 +82,9 @@ const safeParse = _safeParse(Issues as unknown as $ZodErrorClass);
 
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
   const before = ctx.issues.length;
-  // Absent fields as `undefined`: optional ones accept it, required ones say `missing` (schemas.ts).
-  const result = safeParse(
-    schemas()[name],
-    name !== 'string' && isRecord(value) ? { ...blank(name), ...value } : value,
-  );
+  // The object type reads every field of its shape, so an absent one runs as `undefined`: optional fields accept
+  // it, required ones say `missing` (schemas.ts).
+  const result = safeParse(schemas()[name], value);
   // Each schema words its own messages (schemas.ts).
   for (const issue of result.error?.issues ?? []) {
     ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });

@@ -67,8 +67,8 @@ interface RecordDef extends z.$ZodTypeDef {
  * The object schema: zod core's own `$constructor` and `$ZodType` (so zod runs it, words its issue and reports it
  * like any schema), with a field walk of its own instead of $ZodObject. $ZodObject's generality (optional and
  * defaulted keys, catch-alls, symbol keys, lazy shapes, memoisation, async fields) costs ~1,000 bytes gzip in the
- * script-tag file, and none of it applies here: `check` (parse.ts) passes every field of the shape, absent ones
- * as `undefined`, and the fields are synchronous predicates. What it does is what $ZodObject does for such
+ * script-tag file, and none of it applies here: every field of the shape is read, an absent one as `undefined`
+ * (so optional and required fields need no special case), and the fields are synchronous predicates. What it does is what $ZodObject does for such
  * input: a non-object fails with one `invalid_type` issue; otherwise every field of the shape runs, in order,
  * its issues prefixed with its key, and the output holds exactly the shape's keys (unknown keys are dropped).
  */
@@ -101,7 +101,7 @@ function build() {
   // z.optional() ~220, z.int() with z.minimum() ~770, $ZodObject ~1,000), and a predicate does the same check;
   // zod/mini's wrappers around the core classes (`.check()`, `.clone()`, ... on every schema) add ~700 bytes gzip
   // that nothing here calls. Without z.optional(), an optional field's predicate accepts `undefined`, and
-  // `check` (parse.ts) passes absent fields as `undefined`.
+  // $ZodRecordOf runs every field of its shape, an absent one as `undefined`.
   // A field kind: its predicate and how its issue is worded; `field` makes it a required or an optional field.
   const kind = (test: (value: unknown) => boolean, want: string, showValue?: boolean) =>
     [test, want, showValue] as const;
@@ -148,7 +148,3 @@ function build() {
   const out = Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, schema(spec)]));
   return { ...out, string: field(string, true) } as unknown as Record<SchemaName, z.$ZodType>;
 }
-
-/** `{ id: undefined, name: undefined }` for `ref`: every field of a schema, absent, for `check` to fill in. */
-export const blank = (name: keyof typeof SPECS) =>
-  Object.fromEntries(SPECS[name].split(' ').map((field) => [field.replace('!', ''), undefined]));
