@@ -1,5 +1,4 @@
-import { _safeParse } from 'zod/v4/core';
-import type { $ZodErrorClass, $ZodIssue } from 'zod/v4/core';
+import type { $ZodIssue } from 'zod/v4/core';
 import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
 import type { Path } from './prepare.js';
 import { schemas, TIME } from './schemas.js';
@@ -70,23 +69,16 @@ function pick<T>(from: Data, keys?: string): T {
   return out as T;
 }
 
-/**
- * zod's own safeParse wraps a failure's issues in $ZodRealError (a message getter, flatten, format, ...), ~200 bytes
- * gzip nothing here uses. `_safeParse` is the factory zod core exports to build safeParse around any error class
- * (zod/mini and zod classic build theirs with it); ours only holds the issues, which is all `check` reads.
- */
-class Issues {
-  constructor(readonly issues: $ZodIssue[]) {}
-}
-const safeParse = _safeParse(Issues as unknown as $ZodErrorClass);
-
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
   const before = ctx.issues.length;
   // The object type reads every field of its shape, so an absent one runs as `undefined`: optional fields accept
   // it, required ones say `missing` (schemas.ts).
-  const result = safeParse(schemas()[name], value);
+  // zod's Standard Schema `validate` (every zod schema has it): the finished issues, without the error class
+  // (a message getter, flatten, format, ...) that safeParse wraps them in, ~200 bytes gzip nothing here reads.
+  // Synchronous, since every field is a plain predicate over plain data (prepare.ts), none of which can throw.
+  const result = schemas()[name]['~standard'].validate(value) as { value: Data; issues?: $ZodIssue[] };
   // Each schema words its own messages (schemas.ts).
-  for (const issue of result.error?.issues ?? []) {
+  for (const issue of result.issues ?? []) {
     ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
   }
   // The node schema checks that a string list is an array and `self` / `user` an object; their contents are
@@ -100,7 +92,7 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
     }
   }
   // Like one schema: a bad item fails its node too (nothing of it is normalised, nor warned about).
-  return ctx.issues.length > before ? undefined : (result.data as Data);
+  return ctx.issues.length > before ? undefined : result.value;
 }
 
 function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value: string) {

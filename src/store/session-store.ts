@@ -2,7 +2,7 @@
  * The session store: parses input (model layer), reduces it into state, derives one view, tells subscribers once
  * per change, and owns the only timers (request and offer expiry, pending-action timeout).
  */
-import { DEFAULT_LIMITS, parseInput } from '../model/index.js';
+import { parseInput } from '../model/index.js';
 import type { ParseLimits } from '../model/index.js';
 import { derive, emptyView, nextDeadline } from './derive.js';
 import { INITIAL_STATE, reduce, settle, withdraw } from './reduce.js';
@@ -58,7 +58,6 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     clear: (handle) => clearTimeout(handle as number),
   };
   const pendingTimeoutMs = options.pendingTimeoutMs ?? 15_000;
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const reduceOptions = {
     controlRequestTimeoutMs: options.controlRequestTimeoutMs ?? 30_000,
     maxCommunications: options.limits?.maxCommunications ?? 64,
@@ -135,7 +134,8 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
 
   return {
     ingest(input) {
-      const result = parseInput(input, limits);
+      // parseInput fills in its own defaults (and ignores `maxCommunications`).
+      const result = parseInput(input, options.limits);
       for (const warning of result.warnings) emit('warning', warning);
       if (!result.ok) {
         emit('error', result.error);
