@@ -96,8 +96,8 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
 }
 
 function mergePerson(held: Person | undefined, person: Person): Person {
-  const next: Person = { ...held, id: person.id };
-  for (const [key, value] of Object.entries(person)) if (value !== undefined) Object.assign(next, { [key]: value });
+  // The model sends only defined fields (parse.ts `pick`); of a participant, only its conversation id may be absent.
+  const next: Person = { ...held, ...person, conversationId: person.conversationId ?? held?.conversationId };
   // Participants carry no event time: once seen ended, only a communication of theirs can say otherwise.
   if (knownConnection(held?.state) === 'disconnected') next.state = held!.state;
   return next;
