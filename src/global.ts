@@ -87,15 +87,17 @@ function mount(options: MountOptions = {}): CobrowseWidget {
 let link: Connection | undefined;
 
 function createApi(store: SessionStore): CobrowseWidgetApi {
+  // The store's own methods: they close over the store and never read `this` (createSessionStore).
+  const { ingest, subscribe, reset } = store;
   const methods: Record<string, (...args: never[]) => unknown> = {
-    ingest: (payload: unknown) => store.ingest(payload),
-    subscribe: (listener: StateListener) => store.subscribe(listener),
+    ingest,
+    subscribe,
     mount,
     unmount: () => {
       mounted?.remove();
       mounted = undefined;
     },
-    reset: () => store.reset(),
+    reset,
     connect: (options: ConnectOptions) => {
       link?.close();
       return (link = connect(store, options));
