@@ -136,7 +136,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
   for (const person of Object.values(people).sort(byId)) {
     const theirs = comms.filter((c) => c.participant?.id === person.id);
     const other = person.conversationId ?? theirs[0]?.conversationId;
-    if (person.id === me || SYSTEM.includes(person.purpose ?? '')) continue;
+    if (person.id === me || SYSTEM.includes(person.purpose!)) continue;
     if (conversationId && other && other !== conversationId) continue;
     const comm = best(theirs.filter((c) => c.cobrowseSessionId === sessionId)) ?? best(theirs);
     const connection = comm?.connection ?? knownConnection(person.state) ?? 'idle';
@@ -168,6 +168,12 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     )
     .sort((a, b) => compare(b.stamp, a.stamp))
     .map(({ value }) => ({ ...value, name: value.name ?? people[value.participantId]?.name }));
+  // What both kinds of request show.
+  const asked = (r: (typeof requests)[number]) => ({
+    participantId: r.participantId,
+    name: r.name,
+    requestedAt: iso(r.time)!,
+  });
   const control = requests.find((r) => r.type === 'control-request');
   const navigation = requests.find((r) => r.type === 'navigation-request');
 
@@ -193,12 +199,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     control: {
       controlledBy,
       controlling: ended ? [] : (primary.controlling ?? []),
-      request: control && {
-        participantId: control.participantId,
-        name: control.name,
-        requestedAt: iso(control.time)!,
-        expiresAt: iso(control.expiresAt)!,
-      },
+      request: control && { ...asked(control), expiresAt: iso(control.expiresAt)! },
     },
     peers,
     alertingSince: iso(primary.startAlertingTime),
@@ -208,12 +209,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     disconnectType: ended ? primary.disconnectType : undefined,
     viewerUrl: ended ? undefined : primary.viewerUrl,
     screenRecordingState: me ? people[me]?.screenRecordingState : undefined,
-    navigationRequest: navigation && {
-      participantId: navigation.participantId,
-      name: navigation.name,
-      url: navigation.url,
-      requestedAt: iso(navigation.time)!,
-    },
+    navigationRequest: navigation && { ...asked(navigation), url: navigation.url },
     pending: state.pending,
     failed: state.failed,
     link: state.link,
