@@ -219,12 +219,10 @@ function item(ctx: Context, value: unknown, path: Path): void {
   } else if ('participants' in value) {
     const d = check(ctx, 'conversation', value, path);
     if (!d) return;
-    const participants: ParticipantInfo[] = [];
-    (d.participants as unknown[]).forEach((p, i) => {
-      const info = participant(ctx, p as Data, [...path, 'participants', i], d.id);
-      if (info) participants.push(info);
-    });
-    ctx.out.conversations.push(pick({ id: d.id, participants }, 'id participants'));
+    const participants = (d.participants as Data[]).flatMap(
+      (p, i) => participant(ctx, p, [...path, 'participants', i], d.id) ?? [],
+    );
+    ctx.out.conversations.push(pick({ id: d.id, participants }));
   } else if (has(value, PARTICIPANT_KEYS)) {
     const info = participant(ctx, value, path);
     if (info) ctx.out.conversations.push({ participants: [info] });
