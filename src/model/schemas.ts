@@ -58,6 +58,11 @@ const says =
               : kindOf(input)
         }`;
 
+/** A field's definition: the predicate its value must pass. */
+interface FieldDef extends z.$ZodTypeDef {
+  fn: (value: unknown) => boolean;
+}
+
 /** A record schema's definition: its fields, each a zod schema. */
 interface RecordDef extends z.$ZodTypeDef {
   shape: Record<string, z.$ZodType>;
@@ -84,7 +89,7 @@ const $ZodRecordOf = z.$constructor<z.$ZodType, RecordDef>('$ZodRecordOf', (inst
     }
     const value: Record<string, unknown> = (payload.value = {});
     for (const key in def.shape) {
-      // Synchronous: every field is a $ZodCustom with a plain predicate.
+      // Synchronous: every field is a $ZodField with a plain predicate.
       const result = def.shape[key]._zod.run({ value: input[key], issues: [] }, ctx) as z.ParsePayload;
       for (const issue of result.issues) payload.issues.push({ ...issue, path: [key, ...(issue.path ?? [])] });
       value[key] = result.value;
@@ -93,10 +98,24 @@ const $ZodRecordOf = z.$constructor<z.$ZodType, RecordDef>('$ZodRecordOf', (inst
   };
 });
 
+/**
+ * The field schema, built like the object schema: zod core's `$constructor` and `$ZodType` around a predicate. A
+ * failed predicate is one `custom` issue that zod words with the field's error function, as $ZodCustom (zod/mini's
+ * z.custom) reports it. $ZodCustom is a schema and a check at once, so it also brings $ZodCheck and zod's
+ * refinement handling (~180 bytes gzip); a predicate needs neither.
+ */
+const $ZodField = z.$constructor<z.$ZodType, FieldDef>('$ZodField', (inst, def) => {
+  initType(inst, def);
+  inst._zod.parse = (payload) => {
+    if (!def.fn(payload.value)) payload.issues.push({ code: 'custom', input: payload.value, inst });
+    return payload;
+  };
+});
+
 function build() {
   // Jitless: zod's JIT calls `new Function`, which a strict Content-Security-Policy blocks.
   z.config({ jitless: true });
-  // zod core's $ZodCustom (the def is what zod/mini's z.custom builds) for every field, inside $ZodRecordOf (above).
+  // A $ZodField for every field, inside $ZodRecordOf (both above).
   // Every distinct zod class adds its code to the script-tag file (z.string() ~150 bytes gzip, z.array() ~400,
   // z.optional() ~220, z.int() with z.minimum() ~770, $ZodObject ~1,000), and a predicate does the same check;
   // zod/mini's wrappers around the core classes (`.check()`, `.clone()`, ... on every schema) add ~700 bytes gzip
@@ -127,12 +146,10 @@ function build() {
   };
   const date = kind((value) => toMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
   const field = ([test, want, showValue]: ReturnType<typeof kind>, required: boolean) =>
-    new z.$ZodCustom({
+    new $ZodField({
       type: 'custom',
-      check: 'custom',
       fn: (value) => (!required && value === undefined) || test(value),
       error: says(want, showValue),
-      abort: true,
     });
   const schema = (spec: string) =>
     new $ZodRecordOf({
