@@ -77,19 +77,21 @@ function communications(state: StoreState, now: number): Comm[] {
   for (const c of comms) {
     const sessionId = c.cobrowseSessionId ?? c.id;
     const offer = state.offers[sessionId]?.value;
+    const event = offer?.event;
     c.offerExpiresAt = state.expiries[c.id] ?? state.expiries[sessionId] ?? offer?.expiresAt;
     if (c.connection !== 'alerting') continue;
-    const expired = offer?.event === 'offeringexpired' || (c.offerExpiresAt ?? Infinity) <= now;
-    if (expired || offer?.event === 'offeringrejected') {
+    // (`undefined <= now` is false: no expiry, no expiring.)
+    const expired = event === 'offeringexpired' || c.offerExpiresAt! <= now;
+    if (expired || event === 'offeringrejected') {
       c.connection = 'disconnected';
       c.disconnectType ??= expired ? 'timeout' : 'client';
       // When it ended: the expiry that passed, or the time of the event that ended it (never a moving `now`).
-      const ends = [c.offerExpiresAt, /(expired|rejected)$/.test(offer?.event ?? '') ? offer?.time : undefined];
+      const ends = [c.offerExpiresAt, /(expired|rejected)$/.test(event!) ? offer?.time : undefined];
       c.disconnectedTime ??= extreme(
         Math.min,
         ends.filter((t) => t! <= now),
       );
-    } else if (offer?.event === 'offeringaccepted') c.connection = 'connecting';
+    } else if (event === 'offeringaccepted') c.connection = 'connecting';
   }
   // Oldest first, so that where two communications say something about one participant, the newer wins.
   return comms.sort((a, b) => compare(a.at, b.at) || byId(a, b));

@@ -152,11 +152,10 @@ export function reduce(state: StoreState, input: NormalizedInput, now: number, o
     }
   }
   // Forget the oldest, ended ones first, so a long-lived page does not grow without bound.
-  const keep = (id: string) => [+(next.comms[id].stamp.rank < 4), next.comms[id].stamp] as const;
   const ids = Object.keys(next.comms).sort((a, b) => {
-    const [liveA, stampA] = keep(a);
-    const [liveB, stampB] = keep(b);
-    return liveB - liveA || compare(stampB, stampA);
+    const [stampA, stampB] = [next.comms[a].stamp, next.comms[b].stamp];
+    // Live ones (rank < 4, not disconnected) first, then the newest.
+    return +(stampA.rank > 3) - +(stampB.rank > 3) || compare(stampB, stampA);
   });
   for (const id of ids.slice(options.maxCommunications)) delete next.comms[id];
   return next;
