@@ -1,5 +1,5 @@
 import type { $ZodIssue } from 'zod/v4/core';
-import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
+import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote, Unusable } from './prepare.js';
 import type { Path } from './prepare.js';
 import { schemas, TIME } from './schemas.js';
 import type { SchemaName } from './schemas.js';
@@ -243,12 +243,9 @@ function fail(issues: ParseIssue[], warnings: ParseWarning[]): ParseResult {
  * copied into plain data first (prepare.ts), then each item is told apart, validated and normalised.
  */
 export function parseInput(input: unknown, limits?: Partial<ParseLimits>): ParseResult {
-  let warnings: ParseWarning[] = [];
+  const warnings: ParseWarning[] = [];
   try {
-    const prepared = prepare(input, { ...DEFAULT_LIMITS, ...limits });
-    warnings = prepared.warnings;
-    if (!prepared.ok) return fail([prepared.issue], warnings);
-    const root = prepared.value;
+    const root = prepare(input, { ...DEFAULT_LIMITS, ...limits }, warnings);
     const ctx: Context = { root, out: { conversations: [], communications: [], signals: [] }, issues: [], warnings };
     if (Array.isArray(root)) root.forEach((value, i) => item(ctx, value, [i]));
     else item(ctx, root, []);
@@ -257,7 +254,7 @@ export function parseInput(input: unknown, limits?: Partial<ParseLimits>): Parse
       ctx.issues.map((issue) => ({ path: formatPath(issue.path, root), message: issue.message })),
       warnings,
     );
-  } catch {
-    return fail([{ path: '(root)', message: 'could not be read' }], warnings);
+  } catch (error) {
+    return fail([error instanceof Unusable ? error.issue : { path: '(root)', message: 'could not be read' }], warnings);
   }
 }
