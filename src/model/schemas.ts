@@ -105,9 +105,13 @@ function build() {
   // zod/mini's wrappers around the core classes (`.check()`, `.clone()`, ... on every schema) add ~700 bytes gzip
   // that nothing here calls. Without z.optional(), an optional field's predicate accepts `undefined`, and
   // $ZodPredicate runs every field of its shape, an absent one as `undefined`.
-  // A field kind: its predicate and how its issue is worded; `field` makes it a required or an optional field.
-  const kind = (test: (value: unknown) => boolean, want: string, showValue?: boolean) =>
-    [test, want, showValue] as const;
+  // A field kind: its predicate and how its issue is worded; called with `required`, it makes the field's schema.
+  const kind = (test: (value: unknown) => boolean, want: string, showValue?: boolean) => (required: boolean) =>
+    new $ZodPredicate({
+      type: 'custom',
+      fn: (value) => (!required && value === undefined) || test(value),
+      error: says(want, showValue),
+    });
   const bool = kind((value) => typeof value === 'boolean', 'a boolean', true);
   const string = kind((value) => typeof value === 'string', 'a string');
   const record = kind(isRecord, 'an object'); // (null never gets here: prepare.ts drops null fields)
@@ -129,12 +133,6 @@ function build() {
     peerCount: kind((value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number', true),
   };
   const date = kind((value) => toMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
-  const field = ([test, want, showValue]: ReturnType<typeof kind>, required: boolean) =>
-    new $ZodPredicate({
-      type: 'custom',
-      fn: (value) => (!required && value === undefined) || test(value),
-      error: says(want, showValue),
-    });
   const schema = (spec: string) =>
     new $ZodPredicate({
       type: 'object',
@@ -143,10 +141,10 @@ function build() {
       shape: Object.fromEntries(
         spec.split(' ').map((name) => {
           const key = name.replace('!', '');
-          return [key, field(TYPES[key] ?? (TIME.test(key) ? date : string), key !== name)];
+          return [key, (TYPES[key] ?? (TIME.test(key) ? date : string))(key !== name)];
         }),
       ),
     });
   const out = Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, schema(spec)]));
-  return { ...out, string: field(string, true) } as unknown as Record<SchemaName, z.$ZodType>;
+  return { ...out, string: string(true) } as unknown as Record<SchemaName, z.$ZodType>;
 }
