@@ -29,14 +29,6 @@ export interface MountOptions {
   container?: Element | string;
 }
 
-/** What the script tag's own data attributes ask for. */
-export interface ScriptConfig {
-  /** Present when the tag has `data-mount`. */
-  mount?: MountOptions;
-  /** `data-websocket`: the URL `connect` opens a reconnecting WebSocket to. */
-  connect?: ConnectOptions;
-}
-
 export interface CobrowseWidgetApi {
   (method: string, ...args: unknown[]): unknown;
   ingest(payload: unknown): IngestResult;
@@ -61,29 +53,6 @@ declare global {
 type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[]; version?: string };
 
 const PREFIX = '[cobrowse-widget]';
-
-/**
- * Reads the data attributes of the `<script>` tag that loaded this file. Attribute names are the kebab-case of the
- * `MountOptions` fields; `data-mount` alone mounts with defaults. An empty or absent attribute leaves its field
- * undefined, which `mount` reads as "not set".
- */
-function readScriptConfig(script: HTMLOrSVGScriptElement | null): ScriptConfig {
-  const { mount, position, theme, lang, hideWhenIdle, websocket } = (script as HTMLElement | null)?.dataset ?? {};
-  return {
-    mount:
-      mount === undefined
-        ? undefined
-        : {
-            position,
-            theme,
-            lang,
-            hideWhenIdle: hideWhenIdle === undefined ? undefined : hideWhenIdle !== 'false',
-            // `data-mount="#selector"` names the container.
-            container: mount || undefined,
-          },
-    connect: websocket ? { websocket } : undefined,
-  };
-}
 
 let mounted: CobrowseWidget | undefined;
 
@@ -118,15 +87,17 @@ function mount(options: MountOptions = {}): CobrowseWidget {
 let link: Connection | undefined;
 
 function createApi(store: SessionStore): CobrowseWidgetApi {
+  // The store's own methods: they close over the store and never read `this` (createSessionStore).
+  const { ingest, subscribe, reset } = store;
   const methods: Record<string, (...args: never[]) => unknown> = {
-    ingest: (payload: unknown) => store.ingest(payload),
-    subscribe: (listener: StateListener) => store.subscribe(listener),
+    ingest,
+    subscribe,
     mount,
     unmount: () => {
       mounted?.remove();
       mounted = undefined;
     },
-    reset: () => store.reset(),
+    reset,
     connect: (options: ConnectOptions) => {
       link?.close();
       return (link = connect(store, options));
@@ -156,13 +127,25 @@ function install(script: HTMLOrSVGScriptElement | null): void {
   defineAll();
   const api = createApi(getDefaultStore());
   window.CobrowseWidget = api;
-  // The script tag sets the defaults; calls the page queued are explicit, so they run after and win.
-  const config = readScriptConfig(script);
-  if (config.mount) api('mount', config.mount);
-  if (config.connect) {
+  // The script tag's data attributes (the kebab-case of the `MountOptions` fields) set the defaults; calls the page
+  // queued are explicit, so they run after and win. `data-mount` alone mounts with defaults; an empty or absent
+  // attribute leaves its field undefined, which `mount` reads as "not set".
+  const { mount: at, position, theme, lang, hideWhenIdle, websocket } = (script as HTMLElement | null)?.dataset ?? {};
+  if (at !== undefined) {
+    const options: MountOptions = {
+      position,
+      theme,
+      lang,
+      hideWhenIdle: hideWhenIdle === undefined ? undefined : hideWhenIdle !== 'false',
+      // `data-mount="#selector"` names the container.
+      container: at || undefined,
+    };
+    api('mount', options);
+  }
+  if (websocket) {
     // A refused URL (not wss:, or ws: off localhost) must not stop the queued calls from replaying.
     try {
-      api('connect', config.connect);
+      api('connect', { websocket } satisfies ConnectOptions);
     } catch (error) {
       console.warn(PREFIX, error);
     }

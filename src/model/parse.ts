@@ -1,8 +1,7 @@
-import { _safeParse } from 'zod/v4/core';
-import type { $ZodErrorClass, $ZodIssue } from 'zod/v4/core';
-import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
+import type { $ZodIssue } from 'zod/v4/core';
+import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote, Unusable } from './prepare.js';
 import type { Path } from './prepare.js';
-import { blank, schemas, TIME } from './schemas.js';
+import { schemas, TIME } from './schemas.js';
 import type { SchemaName } from './schemas.js';
 import { KNOWN_STATES } from './types.js';
 import type {
@@ -70,25 +69,16 @@ function pick<T>(from: Data, keys?: string): T {
   return out as T;
 }
 
-/**
- * zod's own safeParse wraps a failure's issues in $ZodRealError (a message getter, flatten, format, ...), ~200 bytes
- * gzip nothing here uses. `_safeParse` is the factory zod core exports to build safeParse around any error class
- * (zod/mini and zod classic build theirs with it); ours only holds the issues, which is all `check` reads.
- */
-class Issues {
-  constructor(readonly issues: $ZodIssue[]) {}
-}
-const safeParse = _safeParse(Issues as unknown as $ZodErrorClass);
-
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
   const before = ctx.issues.length;
-  // Absent fields as `undefined`: optional ones accept it, required ones say `missing` (schemas.ts).
-  const result = safeParse(
-    schemas()[name],
-    name !== 'string' && isRecord(value) ? { ...blank(name), ...value } : value,
-  );
+  // The object type reads every field of its shape, so an absent one runs as `undefined`: optional fields accept
+  // it, required ones say `missing` (schemas.ts).
+  // zod's Standard Schema `validate` (every zod schema has it): the finished issues, without the error class
+  // (a message getter, flatten, format, ...) that safeParse wraps them in, ~200 bytes gzip nothing here reads.
+  // Synchronous, since every field is a plain predicate over plain data (prepare.ts), none of which can throw.
+  const result = schemas()[name]['~standard'].validate(value) as { value: Data; issues?: $ZodIssue[] };
   // Each schema words its own messages (schemas.ts).
-  for (const issue of result.error?.issues ?? []) {
+  for (const issue of result.issues ?? []) {
     ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
   }
   // The node schema checks that a string list is an array and `self` / `user` an object; their contents are
@@ -102,7 +92,7 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
     }
   }
   // Like one schema: a bad item fails its node too (nothing of it is normalised, nor warned about).
-  return ctx.issues.length > before ? undefined : (result.data as Data);
+  return ctx.issues.length > before ? undefined : result.value;
 }
 
 function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value: string) {
@@ -229,12 +219,10 @@ function item(ctx: Context, value: unknown, path: Path): void {
   } else if ('participants' in value) {
     const d = check(ctx, 'conversation', value, path);
     if (!d) return;
-    const participants: ParticipantInfo[] = [];
-    (d.participants as unknown[]).forEach((p, i) => {
-      const info = participant(ctx, p as Data, [...path, 'participants', i], d.id);
-      if (info) participants.push(info);
-    });
-    ctx.out.conversations.push(pick({ id: d.id, participants }, 'id participants'));
+    const participants = (d.participants as Data[]).flatMap(
+      (p, i) => participant(ctx, p, [...path, 'participants', i], d.id) ?? [],
+    );
+    ctx.out.conversations.push(pick({ id: d.id, participants }));
   } else if (has(value, PARTICIPANT_KEYS)) {
     const info = participant(ctx, value, path);
     if (info) ctx.out.conversations.push({ participants: [info] });
@@ -255,12 +243,9 @@ function fail(issues: ParseIssue[], warnings: ParseWarning[]): ParseResult {
  * copied into plain data first (prepare.ts), then each item is told apart, validated and normalised.
  */
 export function parseInput(input: unknown, limits?: Partial<ParseLimits>): ParseResult {
-  let warnings: ParseWarning[] = [];
+  const warnings: ParseWarning[] = [];
   try {
-    const prepared = prepare(input, { ...DEFAULT_LIMITS, ...limits });
-    warnings = prepared.warnings;
-    if (!prepared.ok) return fail([prepared.issue], warnings);
-    const root = prepared.value;
+    const root = prepare(input, { ...DEFAULT_LIMITS, ...limits }, warnings);
     const ctx: Context = { root, out: { conversations: [], communications: [], signals: [] }, issues: [], warnings };
     if (Array.isArray(root)) root.forEach((value, i) => item(ctx, value, [i]));
     else item(ctx, root, []);
@@ -269,7 +254,7 @@ export function parseInput(input: unknown, limits?: Partial<ParseLimits>): Parse
       ctx.issues.map((issue) => ({ path: formatPath(issue.path, root), message: issue.message })),
       warnings,
     );
-  } catch {
-    return fail([{ path: '(root)', message: 'could not be read' }], warnings);
+  } catch (error) {
+    return fail([error instanceof Unusable ? error.issue : { path: '(root)', message: 'could not be read' }], warnings);
   }
 }

@@ -53,16 +53,18 @@ export const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text
 /** A rejection whose message is shown as it is (anything else thrown is a getter or proxy throwing). */
 class Reject extends Error {}
 
-export type Prepared =
-  { ok: true; value: unknown; warnings: ParseWarning[] } | { ok: false; issue: ParseIssue; warnings: ParseWarning[] };
+/** What `prepare` throws when the input cannot be used: the one issue to report. */
+export class Unusable {
+  constructor(readonly issue: ParseIssue) {}
+}
 
 /** UTF-8 length without encoding the string unless the UTF-16 length leaves the answer open. */
 function utf8Length(text: string, max: number): number {
   return text.length > max || text.length * 3 <= max ? text.length : new TextEncoder().encode(text).length;
 }
 
-export function prepare(input: unknown, limits: ParseLimits): Prepared {
-  const warnings: ParseWarning[] = [];
+/** The input as plain data; warnings go to `warnings`; throws `Unusable` on a broken limit or unreadable input. */
+export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarning[]): unknown {
   // Keys as the caller spelled them: the normalised tree is still being built when a limit trips.
   const path: Path = [];
   const open = new Set<object>();
@@ -145,9 +147,9 @@ export function prepare(input: unknown, limits: ParseLimits): Prepared {
         throw new Reject(`not valid JSON (${(error as Error).message})`);
       }
     }
-    return { ok: true, value: copy(input, 1), warnings };
+    return copy(input, 1);
   } catch (error) {
     const message = error instanceof Reject ? error.message : 'could not be read (a getter or proxy threw)';
-    return { ok: false, issue: { path: formatPath(path), message }, warnings };
+    throw new Unusable({ path: formatPath(path), message });
   }
 }

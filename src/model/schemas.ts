@@ -58,36 +58,39 @@ const says =
               : kindOf(input)
         }`;
 
-/** A record schema's definition: its fields, each a zod schema. */
-interface RecordDef extends z.$ZodTypeDef {
-  shape: Record<string, z.$ZodType>;
+/** A schema's definition: the predicate its value must pass and, for an object, its fields (each a schema). */
+interface PredicateDef extends z.$ZodTypeDef {
+  fn: (value: unknown) => boolean;
+  shape?: Record<string, z.$ZodType>;
 }
 
-/**
- * The object schema: zod core's own `$constructor` and `$ZodType` (so zod runs it, words its issue and reports it
- * like any schema), with a field walk of its own instead of $ZodObject. $ZodObject's generality (optional and
- * defaulted keys, catch-alls, symbol keys, lazy shapes, memoisation, async fields) costs ~1,000 bytes gzip in the
- * script-tag file, and none of it applies here: `check` (parse.ts) passes every field of the shape, absent ones
- * as `undefined`, and the fields are synchronous predicates. What it does is what $ZodObject does for such
- * input: a non-object fails with one `invalid_type` issue; otherwise every field of the shape runs, in order,
- * its issues prefixed with its key, and the output holds exactly the shape's keys (unknown keys are dropped).
- */
 // An assertion signature (`asserts inst is T`) is only callable through a name with a declared type.
 const initType: (inst: z.$ZodType, def: z.$ZodTypeDef) => void = z.$ZodType.init;
-const $ZodRecordOf = z.$constructor<z.$ZodType, RecordDef>('$ZodRecordOf', (inst, def) => {
+
+/**
+ * The one schema type: zod core's own `$constructor` and `$ZodType` (so zod runs it, words its issue with the
+ * schema's error function and reports it like any schema) around a predicate. A value that fails it is one issue,
+ * as $ZodCustom (zod/mini's z.custom) reports it; a value that passes and has a `shape` is an object whose fields
+ * run, in order, each read from the value (an absent one as `undefined`, so optional and required fields need no
+ * special case), their issues prefixed with their key; the output holds exactly the shape's keys (unknown keys
+ * are dropped). That is what $ZodObject does for such input, without its generality (optional and defaulted keys,
+ * catch-alls, symbol keys, lazy shapes, memoisation, async fields: ~1,000 bytes gzip in the script-tag file), and
+ * what $ZodCustom does for a field, without $ZodCheck and zod's refinement handling (~180 bytes gzip), which a
+ * schema that is also a check brings along.
+ */
+const $ZodPredicate = z.$constructor<z.$ZodType, PredicateDef>('$ZodPredicate', (inst, def) => {
   initType(inst, def);
   inst._zod.parse = (payload, ctx) => {
-    const input = payload.value;
-    if (!isRecord(input)) {
-      payload.issues.push({ code: 'invalid_type', expected: 'object', input, inst });
-      return payload;
-    }
-    const value: Record<string, unknown> = (payload.value = {});
-    for (const key in def.shape) {
-      // Synchronous: every field is a $ZodCustom with a plain predicate.
-      const result = def.shape[key]._zod.run({ value: input[key], issues: [] }, ctx) as z.ParsePayload;
-      for (const issue of result.issues) payload.issues.push({ ...issue, path: [key, ...(issue.path ?? [])] });
-      value[key] = result.value;
+    const input = payload.value as Record<string, unknown>;
+    if (!def.fn(input)) payload.issues.push({ code: 'custom', input, inst });
+    else if (def.shape) {
+      const value: Record<string, unknown> = (payload.value = {});
+      for (const key in def.shape) {
+        // Synchronous: every field is a plain predicate.
+        const result = def.shape[key]._zod.run({ value: input[key], issues: [] }, ctx) as z.ParsePayload;
+        for (const issue of result.issues) payload.issues.push({ ...issue, path: [key, ...(issue.path ?? [])] });
+        value[key] = result.value;
+      }
     }
     return payload;
   };
@@ -96,15 +99,19 @@ const $ZodRecordOf = z.$constructor<z.$ZodType, RecordDef>('$ZodRecordOf', (inst
 function build() {
   // Jitless: zod's JIT calls `new Function`, which a strict Content-Security-Policy blocks.
   z.config({ jitless: true });
-  // zod core's $ZodCustom (the def is what zod/mini's z.custom builds) for every field, inside $ZodRecordOf (above).
+  // A $ZodPredicate (above) for every schema and every field.
   // Every distinct zod class adds its code to the script-tag file (z.string() ~150 bytes gzip, z.array() ~400,
   // z.optional() ~220, z.int() with z.minimum() ~770, $ZodObject ~1,000), and a predicate does the same check;
   // zod/mini's wrappers around the core classes (`.check()`, `.clone()`, ... on every schema) add ~700 bytes gzip
   // that nothing here calls. Without z.optional(), an optional field's predicate accepts `undefined`, and
-  // `check` (parse.ts) passes absent fields as `undefined`.
-  // A field kind: its predicate and how its issue is worded; `field` makes it a required or an optional field.
-  const kind = (test: (value: unknown) => boolean, want: string, showValue?: boolean) =>
-    [test, want, showValue] as const;
+  // $ZodPredicate runs every field of its shape, an absent one as `undefined`.
+  // A field kind: its predicate and how its issue is worded; called with `required`, it makes the field's schema.
+  const kind = (test: (value: unknown) => boolean, want: string, showValue?: boolean) => (required: boolean) =>
+    new $ZodPredicate({
+      type: 'custom',
+      fn: (value) => (!required && value === undefined) || test(value),
+      error: says(want, showValue),
+    });
   const bool = kind((value) => typeof value === 'boolean', 'a boolean', true);
   const string = kind((value) => typeof value === 'string', 'a string');
   const record = kind(isRecord, 'an object'); // (null never gets here: prepare.ts drops null fields)
@@ -126,29 +133,18 @@ function build() {
     peerCount: kind((value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number', true),
   };
   const date = kind((value) => toMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
-  const field = ([test, want, showValue]: ReturnType<typeof kind>, required: boolean) =>
-    new z.$ZodCustom({
-      type: 'custom',
-      check: 'custom',
-      fn: (value) => (!required && value === undefined) || test(value),
-      error: says(want, showValue),
-      abort: true,
-    });
   const schema = (spec: string) =>
-    new $ZodRecordOf({
+    new $ZodPredicate({
       type: 'object',
+      fn: isRecord,
       error: says('an object'),
       shape: Object.fromEntries(
         spec.split(' ').map((name) => {
           const key = name.replace('!', '');
-          return [key, field(TYPES[key] ?? (TIME.test(key) ? date : string), key !== name)];
+          return [key, (TYPES[key] ?? (TIME.test(key) ? date : string))(key !== name)];
         }),
       ),
     });
   const out = Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, schema(spec)]));
-  return { ...out, string: field(string, true) } as unknown as Record<SchemaName, z.$ZodType>;
+  return { ...out, string: string(true) } as unknown as Record<SchemaName, z.$ZodType>;
 }
-
-/** `{ id: undefined, name: undefined }` for `ref`: every field of a schema, absent, for `check` to fill in. */
-export const blank = (name: keyof typeof SPECS) =>
-  Object.fromEntries(SPECS[name].split(' ').map((field) => [field.replace('!', ''), undefined]));

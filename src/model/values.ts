@@ -23,12 +23,20 @@ export const DISCONNECT_TYPES =
 export const RECORDING_STATES = 'requested active paused stopped error timeout'.split(' ');
 export const PURPOSES = 'agent user customer external acd ivr workflow'.split(' ');
 
+/**
+ * The parsed, canonical href of `raw` when its scheme is `secure`, or `plain` on this machine; else undefined.
+ * Throws a TypeError when `raw` is no URL. The one allow-list for payload URLs and the WebSocket transport.
+ */
+export function allowedUrl(raw: string, secure: string, plain: string): string | undefined {
+  const url = new URL(raw);
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return url.protocol === secure || (url.protocol === plain && local) ? url.href : undefined;
+}
+
 /** `https:` anywhere, `http:` only on this machine; the parsed, canonical href, or undefined. */
 export function safeUrl(value: string): string | undefined {
   try {
-    const url = new URL(value);
-    const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && local) ? url.href : undefined;
+    return allowedUrl(value, 'https:', 'http:');
   } catch {
     return undefined;
   }

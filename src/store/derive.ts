@@ -52,7 +52,7 @@ function communications(state: StoreState, now: number): Comm[] {
   const sessions = new Set<string>();
   for (const record of Object.values(state.comms)) {
     const c = { ...record.latest, at: record.stamp, grantedAt: record.grantedAt } as Comm;
-    for (const [key, entry] of Object.entries(record.sticky)) Object.assign(c, { [key]: entry.value });
+    for (const key in record.sticky) (c as unknown as Record<string, unknown>)[key] = record.sticky[key].value;
     c.connection = knownConnection(c.state) ?? c.known ?? (c.state ? 'connecting' : 'idle');
     if (c.connection === 'connected' && c.held) c.connection = 'held';
     if (c.cobrowseSessionId) sessions.add(c.cobrowseSessionId);
@@ -77,19 +77,21 @@ function communications(state: StoreState, now: number): Comm[] {
   for (const c of comms) {
     const sessionId = c.cobrowseSessionId ?? c.id;
     const offer = state.offers[sessionId]?.value;
+    const event = offer?.event;
     c.offerExpiresAt = state.expiries[c.id] ?? state.expiries[sessionId] ?? offer?.expiresAt;
     if (c.connection !== 'alerting') continue;
-    const expired = offer?.event === 'offeringexpired' || (c.offerExpiresAt ?? Infinity) <= now;
-    if (expired || offer?.event === 'offeringrejected') {
+    // (`undefined <= now` is false: no expiry, no expiring.)
+    const expired = event === 'offeringexpired' || c.offerExpiresAt! <= now;
+    if (expired || event === 'offeringrejected') {
       c.connection = 'disconnected';
       c.disconnectType ??= expired ? 'timeout' : 'client';
       // When it ended: the expiry that passed, or the time of the event that ended it (never a moving `now`).
-      const ends = [c.offerExpiresAt, /(expired|rejected)$/.test(offer?.event ?? '') ? offer?.time : undefined];
+      const ends = [c.offerExpiresAt, /(expired|rejected)$/.test(event!) ? offer?.time : undefined];
       c.disconnectedTime ??= extreme(
         Math.min,
         ends.filter((t) => t! <= now),
       );
-    } else if (offer?.event === 'offeringaccepted') c.connection = 'connecting';
+    } else if (event === 'offeringaccepted') c.connection = 'connecting';
   }
   // Oldest first, so that where two communications say something about one participant, the newer wins.
   return comms.sort((a, b) => compare(a.at, b.at) || byId(a, b));
@@ -136,7 +138,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
   for (const person of Object.values(people).sort(byId)) {
     const theirs = comms.filter((c) => c.participant?.id === person.id);
     const other = person.conversationId ?? theirs[0]?.conversationId;
-    if (person.id === me || SYSTEM.includes(person.purpose ?? '')) continue;
+    if (person.id === me || SYSTEM.includes(person.purpose!)) continue;
     if (conversationId && other && other !== conversationId) continue;
     const comm = best(theirs.filter((c) => c.cobrowseSessionId === sessionId)) ?? best(theirs);
     const connection = comm?.connection ?? knownConnection(person.state) ?? 'idle';
@@ -168,6 +170,12 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     )
     .sort((a, b) => compare(b.stamp, a.stamp))
     .map(({ value }) => ({ ...value, name: value.name ?? people[value.participantId]?.name }));
+  // What both kinds of request show.
+  const asked = (r: (typeof requests)[number]) => ({
+    participantId: r.participantId,
+    name: r.name,
+    requestedAt: iso(r.time)!,
+  });
   const control = requests.find((r) => r.type === 'control-request');
   const navigation = requests.find((r) => r.type === 'navigation-request');
 
@@ -193,12 +201,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     control: {
       controlledBy,
       controlling: ended ? [] : (primary.controlling ?? []),
-      request: control && {
-        participantId: control.participantId,
-        name: control.name,
-        requestedAt: iso(control.time)!,
-        expiresAt: iso(control.expiresAt)!,
-      },
+      request: control && { ...asked(control), expiresAt: iso(control.expiresAt)! },
     },
     peers,
     alertingSince: iso(primary.startAlertingTime),
@@ -208,12 +211,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     disconnectType: ended ? primary.disconnectType : undefined,
     viewerUrl: ended ? undefined : primary.viewerUrl,
     screenRecordingState: me ? people[me]?.screenRecordingState : undefined,
-    navigationRequest: navigation && {
-      participantId: navigation.participantId,
-      name: navigation.name,
-      url: navigation.url,
-      requestedAt: iso(navigation.time)!,
-    },
+    navigationRequest: navigation && { ...asked(navigation), url: navigation.url },
     pending: state.pending,
     failed: state.failed,
     link: state.link,

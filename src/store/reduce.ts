@@ -96,8 +96,8 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
 }
 
 function mergePerson(held: Person | undefined, person: Person): Person {
-  const next: Person = { ...held, id: person.id };
-  for (const [key, value] of Object.entries(person)) if (value !== undefined) Object.assign(next, { [key]: value });
+  // The model sends only defined fields (parse.ts `pick`); of a participant, only its conversation id may be absent.
+  const next: Person = { ...held, ...person, conversationId: person.conversationId ?? held?.conversationId };
   // Participants carry no event time: once seen ended, only a communication of theirs can say otherwise.
   if (knownConnection(held?.state) === 'disconnected') next.state = held!.state;
   return next;
@@ -152,11 +152,10 @@ export function reduce(state: StoreState, input: NormalizedInput, now: number, o
     }
   }
   // Forget the oldest, ended ones first, so a long-lived page does not grow without bound.
-  const keep = (id: string) => [+(next.comms[id].stamp.rank < 4), next.comms[id].stamp] as const;
   const ids = Object.keys(next.comms).sort((a, b) => {
-    const [liveA, stampA] = keep(a);
-    const [liveB, stampB] = keep(b);
-    return liveB - liveA || compare(stampB, stampA);
+    const [stampA, stampB] = [next.comms[a].stamp, next.comms[b].stamp];
+    // Live ones (rank < 4, not disconnected) first, then the newest.
+    return +(stampA.rank > 3) - +(stampB.rank > 3) || compare(stampB, stampA);
   });
   for (const id of ids.slice(options.maxCommunications)) delete next.comms[id];
   return next;

@@ -2,7 +2,7 @@
  * The session store: parses input (model layer), reduces it into state, derives one view, tells subscribers once
  * per change, and owns the only timers (request and offer expiry, pending-action timeout).
  */
-import { DEFAULT_LIMITS, parseInput } from '../model/index.js';
+import { parseInput } from '../model/index.js';
 import type { ParseLimits } from '../model/index.js';
 import { derive, emptyView, nextDeadline } from './derive.js';
 import { INITIAL_STATE, reduce, settle, withdraw } from './reduce.js';
@@ -58,7 +58,6 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     clear: (handle) => clearTimeout(handle as number),
   };
   const pendingTimeoutMs = options.pendingTimeoutMs ?? 15_000;
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const reduceOptions = {
     controlRequestTimeoutMs: options.controlRequestTimeoutMs ?? 30_000,
     maxCommunications: options.limits?.maxCommunications ?? 64,
@@ -77,20 +76,26 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   /** The last action with only a local effect, so a refusal the transport reports for it still shows. */
   let local: PendingAction | undefined;
 
-  // A throwing listener must not stop the others or the store: rethrow it on its own.
-  const safely = (fn: () => void) => {
-    try {
-      fn();
-    } catch (error) {
-      queueMicrotask(() => {
-        throw error;
-      });
+  /**
+   * Calls each listener of `set` (a copy: one may unsubscribe another). A throwing listener must not stop the
+   * others or the store: its error is rethrown on its own.
+   */
+  const tell = <A extends unknown[]>(set: Set<(...args: A) => void>, ...args: A) => {
+    for (const listener of [...set]) {
+      try {
+        listener(...args);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
     }
   };
-
-  function emit<K extends keyof StoreEvents>(type: K, payload: StoreEvents[K]) {
-    for (const handler of [...handlers[type]]) safely(() => handler(payload));
-  }
+  /** Adds a listener; the returned function removes it. */
+  const join = <T>(set: Set<T>, listener: T) => {
+    set.add(listener);
+    return () => void set.delete(listener);
+  };
 
   function schedule() {
     if (timer !== undefined) timers.clear(timer);
@@ -129,16 +134,17 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     const previous = view;
     view = derived;
     json = nextJson;
-    for (const listener of [...listeners]) safely(() => listener(view, previous));
+    tell(listeners, view, previous);
     return true;
   }
 
   return {
     ingest(input) {
-      const result = parseInput(input, limits);
-      for (const warning of result.warnings) emit('warning', warning);
+      // parseInput fills in its own defaults (and ignores `maxCommunications`).
+      const result = parseInput(input, options.limits);
+      for (const warning of result.warnings) tell(handlers.warning, warning);
       if (!result.ok) {
-        emit('error', result.error);
+        tell(handlers.error, result.error);
         return result;
       }
       return {
@@ -148,10 +154,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       };
     },
     getState: () => view,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
+    subscribe: (listener) => join(listeners, listener),
     reset() {
       commit({ ...INITIAL_STATE, link: state.link });
     },
@@ -180,7 +183,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         }
       }
       commit(next);
-      emit('action', action);
+      tell(handlers.action, action);
       return action;
     },
     settle(actionId, ok, error) {
@@ -191,9 +194,6 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     setLink(status) {
       commit({ ...state, link: status });
     },
-    on(type, listener) {
-      handlers[type].add(listener);
-      return () => void handlers[type].delete(listener);
-    },
+    on: (type, listener) => join(handlers[type], listener),
   };
 }

@@ -14,8 +14,10 @@ export function broadcastWire(name: string, hooks: WireHooks): Wire {
     },
     send: (message) => !!channel && (channel.postMessage(message), true),
     close() {
-      if (channel) channel.onmessage = null;
-      channel?.close();
+      if (channel) {
+        channel.onmessage = null;
+        channel.close();
+      }
       channel = undefined;
     },
   };

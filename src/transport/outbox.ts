@@ -32,7 +32,6 @@ export function createOutbox(
 ): Outbox {
   const queue: PendingAction[] = [];
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const seen = new Set<string>();
 
   const settle = (id: string, ok: boolean, error?: string) => {
     if (!timers.has(id)) return;
@@ -47,9 +46,8 @@ export function createOutbox(
     while (queue[0] && send({ ...queue[0], type: 'cobrowse.action' })) queue.shift();
   };
 
+  // The store emits each action once, under an id of its own (session-store.ts `act`): no id comes twice.
   const off = store.on('action', (action) => {
-    if (seen.has(action.id)) return;
-    seen.add(action.id);
     timers.set(
       action.id,
       setTimeout(() => settle(action.id, false, 'timed out'), actionTimeoutMs),

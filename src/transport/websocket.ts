@@ -1,13 +1,12 @@
+import { allowedUrl } from '../model/values.js';
 import { backoffDelay } from './backoff.js';
 import type { WebSocketOptions } from './types.js';
 import type { Wire, WireHooks } from './wire.js';
 
-const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
-
 /** The URL, or a TypeError: `wss:` anywhere, `ws:` only on loopback (a page must not talk plain text to the net). */
 export function checkSocketUrl(raw: string): string {
-  const url = new URL(raw);
-  if (url.protocol === 'wss:' || (url.protocol === 'ws:' && LOOPBACK.test(url.hostname))) return url.href;
+  const href = allowedUrl(raw, 'wss:', 'ws:');
+  if (href) return href;
   throw new TypeError(`[cobrowse-widget] refused ${raw}: wss: only (ws: on localhost)`);
 }
 
