@@ -141,12 +141,13 @@ function install(script: HTMLOrSVGScriptElement | null): void {
   // The script tag's data attributes (the kebab-case of the `MountOptions` fields) set the defaults; calls the page
   // queued are explicit, so they run after and win. `data-mount` alone mounts with defaults; an empty or absent
   // attribute leaves its field undefined, which `mount` reads as "not set".
-  const { mount: at, position, theme, lang, hideWhenIdle, websocket } = (script as HTMLElement | null)?.dataset ?? {};
+  const data = (script as HTMLElement | null)?.dataset ?? {};
+  const { mount: at, hideWhenIdle, websocket } = data;
   if (at !== undefined) {
+    // The data attributes as they are (`mount` reads `position`, `theme` and `lang`, and ignores the others),
+    // with the two that need reading.
     const options: MountOptions = {
-      position,
-      theme,
-      lang,
+      ...data,
       hideWhenIdle: hideWhenIdle === undefined ? undefined : hideWhenIdle !== 'false',
       // `data-mount="#selector"` names the container.
       container: at || undefined,
