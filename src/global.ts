@@ -11,7 +11,7 @@ import { defineAll } from './define-all.js';
 import { getDefaultStore, registerLocale } from './components/index.js';
 import type { CobrowseWidget } from './components/index.js';
 import type { IngestResult, SessionStore, StateListener } from './store/index.js';
-import { connect } from './transport/index.js';
+import { connectPostMessage, connectWebSocket } from './transport/index.js';
 import type { ConnectOptions, Connection } from './transport/index.js';
 import { VERSION } from './version.js';
 
@@ -36,7 +36,10 @@ export interface CobrowseWidgetApi {
   mount(options?: MountOptions): CobrowseWidget;
   unmount(): void;
   reset(): void;
-  /** Feeds the store from a WebSocket, postMessage or BroadcastChannel; a second call replaces the first link. */
+  /**
+   * Feeds the store from a WebSocket or postMessage (BroadcastChannel: npm build only, see README "Transports"); a
+   * second call replaces the first link.
+   */
   connect(options: ConnectOptions): Connection;
   /** Adds or replaces a locale's strings (the `dist/locales/<lang>.min.js` files call this). */
   registerLocale: typeof registerLocale;
@@ -98,9 +101,17 @@ function createApi(store: SessionStore): CobrowseWidgetApi {
       mounted = undefined;
     },
     reset,
+    // WebSocket and postMessage only: BroadcastChannel (same-origin tabs, an app's own plumbing) stays in the npm
+    // build, `connect` from 'cobrowse-widget', which saves the script-tag file ~140 bytes gzip.
     connect: (options: ConnectOptions) => {
+      const ws = 'websocket' in options;
+      if (!ws && !('postMessage' in options)) {
+        throw new TypeError(
+          `${PREFIX} connect takes websocket or postMessage here; broadcastChannel needs the npm build`,
+        );
+      }
       link?.close();
-      return (link = connect(store, options));
+      return (link = ws ? connectWebSocket(store, options.websocket) : connectPostMessage(store, options.postMessage));
     },
     registerLocale,
   };
@@ -130,12 +141,13 @@ function install(script: HTMLOrSVGScriptElement | null): void {
   // The script tag's data attributes (the kebab-case of the `MountOptions` fields) set the defaults; calls the page
   // queued are explicit, so they run after and win. `data-mount` alone mounts with defaults; an empty or absent
   // attribute leaves its field undefined, which `mount` reads as "not set".
-  const { mount: at, position, theme, lang, hideWhenIdle, websocket } = (script as HTMLElement | null)?.dataset ?? {};
+  const data = (script as HTMLElement | null)?.dataset ?? {};
+  const { mount: at, hideWhenIdle, websocket } = data;
   if (at !== undefined) {
+    // The data attributes as they are (`mount` reads `position`, `theme` and `lang`, and ignores the others),
+    // with the two that need reading.
     const options: MountOptions = {
-      position,
-      theme,
-      lang,
+      ...data,
       hideWhenIdle: hideWhenIdle === undefined ? undefined : hideWhenIdle !== 'false',
       // `data-mount="#selector"` names the container.
       container: at || undefined,

@@ -70,7 +70,6 @@ function pick<T>(from: Data, keys?: string): T {
 }
 
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
-  const before = ctx.issues.length;
   // The object type reads every field of its shape, so an absent one runs as `undefined`: optional fields accept
   // it, required ones say `missing` (schemas.ts).
   // zod's Standard Schema `validate` (every zod schema has it): the finished issues, without the error class
@@ -81,18 +80,7 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
   for (const issue of result.issues ?? []) {
     ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
   }
-  // The node schema checks that a string list is an array and `self` / `user` an object; their contents are
-  // checked here, so a bad item is named by its index.
-  if (name === 'node') {
-    for (const key of ['controlling', 'mediaRoles', 'self', 'user']) {
-      const inner = (value as Data | undefined)?.[key];
-      if (key === 'self' || key === 'user') {
-        if (isRecord(inner)) check(ctx, 'ref', inner, [...path, key]);
-      } else if (Array.isArray(inner)) inner.forEach((id, i) => check(ctx, 'string', id, [...path, key, i]));
-    }
-  }
-  // Like one schema: a bad item fails its node too (nothing of it is normalised, nor warned about).
-  return ctx.issues.length > before ? undefined : result.value;
+  return result.issues ? undefined : result.value;
 }
 
 function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value: string) {

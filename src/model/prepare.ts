@@ -50,9 +50,6 @@ export function kindOf(value: unknown): string {
 /** A string for a message: quoted, and cut at 60 characters. */
 export const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
-/** A rejection whose message is shown as it is (anything else thrown is a getter or proxy throwing). */
-class Reject extends Error {}
-
 /** What `prepare` throws when the input cannot be used: the one issue to report. */
 export class Unusable {
   constructor(readonly issue: ParseIssue) {}
@@ -70,8 +67,10 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
   const open = new Set<object>();
   let bytes = 0;
 
+  // The issue at the current path: while a limit trips or a getter throws, `path` is where it happened.
+  const unusable = (message: string) => new Unusable({ path: formatPath(path), message });
   const limit = (name: keyof ParseLimits, what: string) => {
-    throw new Reject(`${what}, over the ${name} limit of ${limits[name]}`);
+    throw unusable(`${what}, over the ${name} limit of ${limits[name]}`);
   };
 
   const copy = (value: unknown, depth: number): unknown => {
@@ -82,14 +81,14 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
         break;
       case 'bigint':
       case 'symbol':
-        throw new Reject(`expected a JSON value, received ${typeof value}`);
+        throw unusable(`expected a JSON value, received ${typeof value}`);
       case 'function':
         return undefined;
       case 'object': {
         if (value === null) return null;
         if (value instanceof Date) return value.getTime();
         if (depth > limits.maxDepth) limit('maxDepth', `nested ${depth} levels deep`);
-        if (open.has(value)) throw new Reject('contains a cyclic reference');
+        if (open.has(value)) throw unusable('contains a cyclic reference');
         open.add(value);
         let out: unknown[] | Record<string, unknown>;
         if (Array.isArray(value)) {
@@ -144,12 +143,12 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
       try {
         input = JSON.parse(input);
       } catch (error) {
-        throw new Reject(`not valid JSON (${(error as Error).message})`);
+        throw unusable(`not valid JSON (${(error as Error).message})`);
       }
     }
     return copy(input, 1);
   } catch (error) {
-    const message = error instanceof Reject ? error.message : 'could not be read (a getter or proxy threw)';
-    throw new Unusable({ path: formatPath(path), message });
+    // Ours as it is; anything else thrown is a getter or proxy throwing.
+    throw error instanceof Unusable ? error : unusable('could not be read (a getter or proxy threw)');
   }
 }

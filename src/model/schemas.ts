@@ -6,12 +6,14 @@ import { isRecord, toMs } from './values.js';
  * The zod schemas, over keys already normalised to camelCase (prepare.ts), so one schema serves every SDK
  * casing. Each is a list of field names (`!` = required); a field's type follows from its name (`TYPES`, times
  * by suffix, strings otherwise), which keeps the bundle small. Nested lists (`participants`, `cobrowsesessions`,
- * `screenshares`) and the items of string lists (`controlling`, `mediaRoles`) are checked to be arrays here and
- * each item is validated on its own (parse.ts), so every communication and participant, wherever it sits, goes
- * through the same `node` schema.
+ * `screenshares`) are checked to be arrays here and each item is validated on its own (parse.ts), so every
+ * communication and participant, wherever it sits, goes through the same `node` schema. The items of string lists
+ * (`controlling`, `mediaRoles`) and the fields of `self` and `user` are checked here, each issue at its own path.
  */
 const SPECS = {
-  node: 'id! state initialState disconnectType provider peerId peer held self user cobrowseSessionId cobrowseRole controlling viewerUrl context sharing peerCount name purpose userId screenRecordingState monitoredParticipantId mediaRoles providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime endTime cobrowsesessions screenshares',
+  // `controlling mediaRoles self user` last: their contents (items, `self.id`, ...) are checked where the field is,
+  // and at the end their issues come after every other field's, as when a separate pass checked them.
+  node: 'id! state initialState disconnectType provider peerId peer held cobrowseSessionId cobrowseRole viewerUrl context sharing peerCount name purpose userId screenRecordingState monitoredParticipantId providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime endTime cobrowsesessions screenshares controlling mediaRoles self user',
   conversation: 'id participants!',
   envelope: 'topicName!',
   offer: 'sessionId! sessionJoinToken expiresAt time',
@@ -19,11 +21,9 @@ const SPECS = {
   navigationRequest: 'participantId! communicationId sessionId name time url active',
   offerExpiry: 'communicationId sessionId expiresAt!',
   ack: 'actionId! ok! error',
-  /** `self` and `user` of a node. */
-  ref: 'id name',
 };
 
-export type SchemaName = keyof typeof SPECS | 'string';
+export type SchemaName = keyof typeof SPECS;
 
 /** Time fields: `…Time`, `…At`, `time`. */
 export const TIME = /Time$|At$|^time$/;
@@ -62,6 +62,8 @@ const says =
 interface PredicateDef extends z.$ZodTypeDef {
   fn: (value: unknown) => boolean;
   shape?: Record<string, z.$ZodType>;
+  /** Each item's schema, for a list. */
+  item?: z.$ZodType;
 }
 
 // An assertion signature (`asserts inst is T`) is only callable through a name with a declared type.
@@ -82,15 +84,20 @@ const $ZodPredicate = z.$constructor<z.$ZodType, PredicateDef>('$ZodPredicate', 
   initType(inst, def);
   inst._zod.parse = (payload, ctx) => {
     const input = payload.value as Record<string, unknown>;
+    // Runs `schema` on `input[key]`, its issues prefixed with `key`; returns the value it made. Synchronous:
+    // every field is a plain predicate.
+    const run = (schema: z.$ZodType, key: string | number) => {
+      const result = schema._zod.run({ value: input[key], issues: [] }, ctx) as z.ParsePayload;
+      for (const issue of result.issues) payload.issues.push({ ...issue, path: [key, ...(issue.path ?? [])] });
+      return result.value;
+    };
     if (!def.fn(input)) payload.issues.push({ code: 'custom', input, inst });
+    // (An optional field that is absent passed `fn` as `undefined`: nothing inside it to check.)
+    else if (input === undefined) return payload;
+    else if (def.item) (input as unknown as unknown[]).forEach((_, i) => run(def.item!, i));
     else if (def.shape) {
       const value: Record<string, unknown> = (payload.value = {});
-      for (const key in def.shape) {
-        // Synchronous: every field is a plain predicate.
-        const result = def.shape[key]._zod.run({ value: input[key], issues: [] }, ctx) as z.ParsePayload;
-        for (const issue of result.issues) payload.issues.push({ ...issue, path: [key, ...(issue.path ?? [])] });
-        value[key] = result.value;
-      }
+      for (const key in def.shape) value[key] = run(def.shape[key], key);
     }
     return payload;
   };
@@ -106,38 +113,21 @@ function build() {
   // that nothing here calls. Without z.optional(), an optional field's predicate accepts `undefined`, and
   // $ZodPredicate runs every field of its shape, an absent one as `undefined`.
   // A field kind: its predicate and how its issue is worded; called with `required`, it makes the field's schema.
-  const kind = (test: (value: unknown) => boolean, want: string, showValue?: boolean) => (required: boolean) =>
-    new $ZodPredicate({
-      type: 'custom',
-      fn: (value) => (!required && value === undefined) || test(value),
-      error: says(want, showValue),
-    });
+  const kind =
+    (test: (value: unknown) => boolean, want: string, showValue?: boolean, more?: Partial<PredicateDef>) =>
+    (required: boolean) =>
+      new $ZodPredicate({
+        type: 'custom',
+        fn: (value) => (!required && value === undefined) || test(value),
+        error: says(want, showValue),
+        ...more,
+      });
   const bool = kind((value) => typeof value === 'boolean', 'a boolean', true);
   const string = kind((value) => typeof value === 'string', 'a string');
-  const record = kind(isRecord, 'an object'); // (null never gets here: prepare.ts drops null fields)
-  // A list of nodes shows a wrong value itself, a list of strings its kind (as zod/mini's z.array() worded it).
-  const nodes = kind(Array.isArray, 'an array', true);
-  const strings = kind(Array.isArray, 'an array');
-  const TYPES: Record<string, ReturnType<typeof kind>> = {
-    held: bool,
-    sharing: bool,
-    active: bool,
-    ok: bool,
-    self: record,
-    user: record,
-    participants: nodes,
-    cobrowsesessions: nodes,
-    screenshares: nodes,
-    controlling: strings,
-    mediaRoles: strings,
-    peerCount: kind((value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number', true),
-  };
   const date = kind((value) => toMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
-  const schema = (spec: string) =>
-    new $ZodPredicate({
-      type: 'object',
-      fn: isRecord,
-      error: says('an object'),
+  /** An object of the named fields (`!` = required); a field's type follows from its name. */
+  const object = (spec: string) =>
+    kind(isRecord, 'an object', false, {
       shape: Object.fromEntries(
         spec.split(' ').map((name) => {
           const key = name.replace('!', '');
@@ -145,6 +135,27 @@ function build() {
         }),
       ),
     });
-  const out = Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, schema(spec)]));
-  return { ...out, string: string(true) } as unknown as Record<SchemaName, z.$ZodType>;
+  // `self` and `user` of a node (null never gets here: prepare.ts drops null fields).
+  const ref = kind(isRecord, 'an object', false, { shape: { id: string(false), name: string(false) } });
+  // A list of nodes shows a wrong value itself, a list of strings its kind (as zod/mini's z.array() worded it).
+  const nodes = kind(Array.isArray, 'an array', true);
+  const strings = kind(Array.isArray, 'an array', false, { item: string(true) });
+  const TYPES: Record<string, ReturnType<typeof kind>> = {
+    held: bool,
+    sharing: bool,
+    active: bool,
+    ok: bool,
+    self: ref,
+    user: ref,
+    participants: nodes,
+    cobrowsesessions: nodes,
+    screenshares: nodes,
+    controlling: strings,
+    mediaRoles: strings,
+    peerCount: kind((value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number', true),
+  };
+  return Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, object(spec)(true)])) as Record<
+    SchemaName,
+    z.$ZodType
+  >;
 }

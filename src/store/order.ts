@@ -38,13 +38,16 @@ const RANK: Record<Connection, number> = {
   disconnected: 4,
 };
 
-/** The connection a known state means, or `undefined` for a state we do not know (the caller decides). */
-export const knownConnection = (state: string | undefined): Connection | undefined =>
-  state === undefined ? undefined : CONNECTION_BY_STATE[state.toLowerCase()];
+/**
+ * The connection a known state means, or `undefined` for a state we do not know (the caller decides). No
+ * lower-casing: the model lower-cases every state it knows (parse.ts `ENUMS`), and keeps only unknown ones as
+ * received, which map to nothing in any case.
+ */
+export const knownConnection = (state: string | undefined): Connection | undefined => CONNECTION_BY_STATE[state!];
 
-/** `connectionOf(state, held)`: the public mapping of a Genesys state (unknown states read as `idle`). */
+/** `connectionOf(state, held)`: the public mapping of a Genesys state, any case (unknown states read as `idle`). */
 export function connectionOf(state: string | undefined, held = false): Connection {
-  const connection = knownConnection(state) ?? 'idle';
+  const connection = knownConnection(state?.toLowerCase()) ?? 'idle';
   return connection === 'connected' && held ? 'held' : connection;
 }
 

@@ -117,8 +117,12 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   function commit(next: StoreState): boolean {
     const now = clock();
     if (next.pending && next.pendingDeadline! <= now) {
-      const error = `No confirmation from the session after ${pendingTimeoutMs / 1000} s`;
-      next = { ...next, pending: undefined, pendingDeadline: undefined, failed: { ...next.pending, error } };
+      next = settle(
+        next,
+        next.pending.id,
+        false,
+        `No confirmation from the session after ${pendingTimeoutMs / 1000} s`,
+      );
     }
     let derived = derive(next, now, options.selfId);
     // Confirmed when the session changes to what the action asked for (not when it already was so).

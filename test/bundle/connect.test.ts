@@ -51,4 +51,23 @@ describe('dist/cobrowse-widget.min.js transport', () => {
     });
     second.close();
   });
+
+  it('connect() takes no broadcastChannel in the script-tag build: a TypeError naming the npm build', async () => {
+    const { win, doc } = await page('', `<script>${SNIPPET}</script>`);
+    await addScript(doc, BUNDLE);
+    const api = win.CobrowseWidget as unknown as { connect(o: object): { status: string; close(): void } };
+    const link = api.connect({ websocket: server.url });
+    let error: Error | undefined;
+    try {
+      api.connect({ broadcastChannel: 'x' });
+    } catch (e) {
+      error = e as Error;
+    }
+    // By name: the error comes from the frame's realm, whose TypeError is not this page's.
+    expect(error?.name).to.equal('TypeError');
+    expect(error?.message).to.match(/broadcastChannel needs the npm build/);
+    // Refused before anything changed: the link in place stays.
+    expect(link.status).to.not.equal('closed');
+    link.close();
+  });
 });
