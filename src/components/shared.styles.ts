@@ -13,7 +13,10 @@ import { css } from 'lit';
  *   numbers that tick (tabular, so they do not jiggle). `.sr`: read by screen readers, not shown; the compact
  *   badge's label uses it too.
  * - Boxes (`.box`: the badge's pill, the widget's card, buttons) draw a real border, so they stay visible in
- *   forced colors, where backgrounds are dropped.
+ *   forced colors, where backgrounds are dropped (the browser forces that border to CanvasText by itself, so boxes
+ *   need no forced-colors rule; buttons get ButtonText).
+ * - Pending buttons: a dashed border, a progress cursor and "Working…" for screen readers. No spinner: its
+ *   pseudo-element and keyframes cost ~60 B gzip for a look the border already gives.
  */
 export const sharedStyles = css`
   :host {
@@ -53,9 +56,7 @@ export const sharedStyles = css`
     line-height: 1.4;
     color: var(--_fg);
   }
-  *,
-  ::before,
-  ::after {
+  * {
     box-sizing: border-box;
   }
   .row {
@@ -82,8 +83,7 @@ export const sharedStyles = css`
     stroke-linejoin: round;
   }
   @media (prefers-reduced-motion: reduce) {
-    *,
-    ::after {
+    * {
       animation: none !important;
     }
   }
@@ -133,20 +133,6 @@ export const buttonStyles = css`
   [aria-busy='true'] {
     cursor: progress;
     border-style: dashed;
-  }
-  [aria-busy='true']::after {
-    content: '';
-    inline-size: 0.8em;
-    block-size: 0.8em;
-    border: 2px solid;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: cobrowse-spin 1s linear infinite;
-  }
-  @keyframes cobrowse-spin {
-    to {
-      transform: rotate(1turn);
-    }
   }
   @media (forced-colors: active) {
     button {
