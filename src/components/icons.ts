@@ -1,4 +1,4 @@
-import { svg } from 'lit';
+import { html } from 'lit';
 
 // One small stroke icon set (24 x 24, currentColor): an icon always sits beside text, never replaces it.
 const PATHS = {
@@ -16,4 +16,4 @@ const PATHS = {
 export type IconName = keyof typeof PATHS;
 
 export const icon = (name: IconName) =>
-  svg`<svg part="icon" class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${PATHS[name]} /></svg>`;
+  html`<svg part="icon" class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${PATHS[name]} /></svg>`;

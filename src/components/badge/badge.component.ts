@@ -135,7 +135,7 @@ export class CobrowseBadge extends CobrowseElement {
     return html`<div part="base" class=${view.link === 'reconnecting' ? 'row box trouble' : 'row box'}>
       ${icon(view.link === 'reconnecting' ? 'sync' : name)}
       <span part="label" role="status">
-        <span class="text">${text}</span>
+        <span>${text}</span>
         ${notes.map((note) => html` <span class="muted note">${note}</span>`)}
       </span>
       ${controllers.length ? icon('hand') : ''} ${recording ? html`<span class="rec">${icon('rec')}</span>` : ''}

@@ -77,7 +77,7 @@ export function actionButtons(
       part="button"
       class=${PRIMARY.has(action) ? 'primary' : ''}
       data-action=${action}
-      aria-busy=${busy ? 'true' : 'false'}
+      aria-busy=${busy}
       aria-describedby=${failed ? 'failed' : ''}
       @click=${() => press(action)}
     >

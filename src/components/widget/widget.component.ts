@@ -194,7 +194,7 @@ export class CobrowseWidget extends CobrowseElement {
                 part="toggle"
                 class="icon-button"
                 aria-label=${t.details}
-                aria-expanded=${this.open ? 'true' : 'false'}
+                aria-expanded=${this.open}
                 aria-controls="panel"
                 @click=${() => (this.open = !this.open)}
               >
