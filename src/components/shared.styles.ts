@@ -26,12 +26,9 @@ export const sharedStyles = css`
     background: none !important;
     --_bg: var(--cobrowse-background, light-dark(#fff, #1f1f24));
     --_fg: var(--cobrowse-color, light-dark(#1b1b1f, #f2f2f5));
-    --_muted: var(--cobrowse-muted-color, light-dark(#4a4a52, #c4c4cc));
     --_accent: var(--cobrowse-accent, light-dark(#0b57d0, #a8c7fa));
-    --_on-accent: var(--cobrowse-on-accent, light-dark(#fff, #062e6f));
     --_alert: var(--cobrowse-alert-color, light-dark(#b3261e, #ffb4ab));
     --_border: var(--cobrowse-border-color, light-dark(#74747e, #8e8e99));
-    --_focus: var(--cobrowse-focus-ring, light-dark(#0b57d0, #a8c7fa));
     --_radius: var(--cobrowse-radius, 12px);
     color-scheme: light;
     display: inline-block;
@@ -69,7 +66,7 @@ export const sharedStyles = css`
     background: var(--_bg);
   }
   .muted {
-    color: var(--_muted);
+    color: var(--cobrowse-muted-color, light-dark(#4a4a52, #c4c4cc));
     font-variant-numeric: tabular-nums;
   }
   .icon {
@@ -98,11 +95,14 @@ export const sharedStyles = css`
   }
 `;
 
-/** Buttons in controls and prompts: >= 44 x 44 CSS px, a visible focus ring, a pending and a failed look. */
+/**
+ * Buttons in controls and prompts: >= 44 x 44 CSS px, a visible focus ring, a pending and a failed look.
+ * `all: unset`: no UA button look, and colour, font and colour scheme inherit from the (already reset) base.
+ * The focus ring defaults to the accent (the same colours it always had), so a custom accent brings its ring.
+ */
 export const buttonStyles = css`
   button {
-    all: initial;
-    color-scheme: inherit;
+    all: unset;
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -113,21 +113,19 @@ export const buttonStyles = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) - 4px);
     background: var(--_bg);
-    color: var(--_fg);
-    font: inherit;
     font-weight: 600;
     cursor: pointer;
   }
   .primary {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: var(--_on-accent);
+    color: var(--cobrowse-on-accent, light-dark(#fff, #062e6f));
   }
   button:hover {
     filter: brightness(0.95);
   }
   :focus-visible {
-    outline: 3px solid var(--_focus);
+    outline: 3px solid var(--cobrowse-focus-ring, var(--_accent));
     outline-offset: 2px;
   }
   [aria-busy='true'] {
