@@ -110,9 +110,7 @@ export const buttonStyles = css`
     min-block-size: 44px;
     min-inline-size: 44px;
     padding-inline: 1em;
-    border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) - 4px);
-    background: var(--_bg);
     font-weight: 600;
     cursor: pointer;
   }

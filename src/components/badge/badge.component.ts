@@ -29,6 +29,7 @@ export function listNames(names: string[], count: number, t: Strings, lang: stri
   const list = count > names.length + 1 || count > 2 ? names.slice(0, 1) : names;
   const rest = Math.max(count, names.length) - list.length;
   const plural = new Intl.PluralRules(lang).select(rest) === 'one' ? t.others_one : t.others_other;
+  // "and" lists: `Intl.ListFormat`'s default type is `conjunction`.
   return new Intl.ListFormat(lang).format(rest > 0 ? [...list, format(plural, { n: rest })] : list);
 }
 

@@ -75,7 +75,7 @@ export function actionButtons(
     return html`<button
       type="button"
       part="button"
-      class=${PRIMARY.has(action) ? 'primary' : ''}
+      class=${PRIMARY.has(action) ? 'box primary' : 'box'}
       data-action=${action}
       aria-busy=${busy}
       aria-describedby=${failed ? 'failed' : ''}
