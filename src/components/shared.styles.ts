@@ -13,7 +13,10 @@ import { css } from 'lit';
  *   numbers that tick (tabular, so they do not jiggle). `.sr`: read by screen readers, not shown; the compact
  *   badge's label uses it too.
  * - Boxes (`.box`: the badge's pill, the widget's card, buttons) draw a real border, so they stay visible in
- *   forced colors, where backgrounds are dropped.
+ *   forced colors, where backgrounds are dropped (the browser forces that border to CanvasText by itself, so boxes
+ *   need no forced-colors rule; buttons get ButtonText).
+ * - Pending buttons: a dashed border, a progress cursor and "Working…" for screen readers. No spinner: its
+ *   pseudo-element and keyframes cost ~60 B gzip for a look the border already gives.
  */
 export const sharedStyles = css`
   :host {
@@ -23,12 +26,9 @@ export const sharedStyles = css`
     background: none !important;
     --_bg: var(--cobrowse-background, light-dark(#fff, #1f1f24));
     --_fg: var(--cobrowse-color, light-dark(#1b1b1f, #f2f2f5));
-    --_muted: var(--cobrowse-muted-color, light-dark(#4a4a52, #c4c4cc));
     --_accent: var(--cobrowse-accent, light-dark(#0b57d0, #a8c7fa));
-    --_on-accent: var(--cobrowse-on-accent, light-dark(#fff, #062e6f));
     --_alert: var(--cobrowse-alert-color, light-dark(#b3261e, #ffb4ab));
     --_border: var(--cobrowse-border-color, light-dark(#74747e, #8e8e99));
-    --_focus: var(--cobrowse-focus-ring, light-dark(#0b57d0, #a8c7fa));
     --_radius: var(--cobrowse-radius, 12px);
     color-scheme: light;
     display: inline-block;
@@ -53,9 +53,7 @@ export const sharedStyles = css`
     line-height: 1.4;
     color: var(--_fg);
   }
-  *,
-  ::before,
-  ::after {
+  * {
     box-sizing: border-box;
   }
   .row {
@@ -68,7 +66,7 @@ export const sharedStyles = css`
     background: var(--_bg);
   }
   .muted {
-    color: var(--_muted);
+    color: var(--cobrowse-muted-color, light-dark(#4a4a52, #c4c4cc));
     font-variant-numeric: tabular-nums;
   }
   .icon {
@@ -82,8 +80,7 @@ export const sharedStyles = css`
     stroke-linejoin: round;
   }
   @media (prefers-reduced-motion: reduce) {
-    *,
-    ::after {
+    * {
       animation: none !important;
     }
   }
@@ -98,11 +95,14 @@ export const sharedStyles = css`
   }
 `;
 
-/** Buttons in controls and prompts: >= 44 x 44 CSS px, a visible focus ring, a pending and a failed look. */
+/**
+ * Buttons in controls and prompts: >= 44 x 44 CSS px, a visible focus ring, a pending and a failed look.
+ * `all: unset`: no UA button look, and colour, font and colour scheme inherit from the (already reset) base.
+ * The focus ring defaults to the accent (the same colours it always had), so a custom accent brings its ring.
+ */
 export const buttonStyles = css`
   button {
-    all: initial;
-    color-scheme: inherit;
+    all: unset;
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -110,43 +110,25 @@ export const buttonStyles = css`
     min-block-size: 44px;
     min-inline-size: 44px;
     padding-inline: 1em;
-    border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) - 4px);
-    background: var(--_bg);
-    color: var(--_fg);
-    font: inherit;
     font-weight: 600;
     cursor: pointer;
   }
   .primary {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: var(--_on-accent);
+    color: var(--cobrowse-on-accent, light-dark(#fff, #062e6f));
   }
   button:hover {
     filter: brightness(0.95);
   }
   :focus-visible {
-    outline: 3px solid var(--_focus);
+    outline: 3px solid var(--cobrowse-focus-ring, var(--_accent));
     outline-offset: 2px;
   }
   [aria-busy='true'] {
     cursor: progress;
     border-style: dashed;
-  }
-  [aria-busy='true']::after {
-    content: '';
-    inline-size: 0.8em;
-    block-size: 0.8em;
-    border: 2px solid;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: cobrowse-spin 1s linear infinite;
-  }
-  @keyframes cobrowse-spin {
-    to {
-      transform: rotate(1turn);
-    }
   }
   @media (forced-colors: active) {
     button {

@@ -29,9 +29,8 @@ export function listNames(names: string[], count: number, t: Strings, lang: stri
   const list = count > names.length + 1 || count > 2 ? names.slice(0, 1) : names;
   const rest = Math.max(count, names.length) - list.length;
   const plural = new Intl.PluralRules(lang).select(rest) === 'one' ? t.others_one : t.others_other;
-  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(
-    rest > 0 ? [...list, format(plural, { n: rest })] : list,
-  );
+  // "and" lists: `Intl.ListFormat`'s default type is `conjunction`.
+  return new Intl.ListFormat(lang).format(rest > 0 ? [...list, format(plural, { n: rest })] : list);
 }
 
 /** What an offer asks of me: to share this page or my screen, or (a viewer) to watch. */
@@ -137,7 +136,7 @@ export class CobrowseBadge extends CobrowseElement {
     return html`<div part="base" class=${view.link === 'reconnecting' ? 'row box trouble' : 'row box'}>
       ${icon(view.link === 'reconnecting' ? 'sync' : name)}
       <span part="label" role="status">
-        <span class="text">${text}</span>
+        <span>${text}</span>
         ${notes.map((note) => html` <span class="muted note">${note}</span>`)}
       </span>
       ${controllers.length ? icon('hand') : ''} ${recording ? html`<span class="rec">${icon('rec')}</span>` : ''}

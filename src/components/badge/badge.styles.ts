@@ -32,7 +32,6 @@ export const badgeStyles = css`
   @keyframes cobrowse-pulse {
     50% {
       opacity: 0.35;
-      transform: scale(0.85);
     }
   }
 `;

@@ -75,9 +75,9 @@ export function actionButtons(
     return html`<button
       type="button"
       part="button"
-      class=${PRIMARY.has(action) ? 'primary' : ''}
+      class=${PRIMARY.has(action) ? 'box primary' : 'box'}
       data-action=${action}
-      aria-busy=${busy ? 'true' : 'false'}
+      aria-busy=${busy}
       aria-describedby=${failed ? 'failed' : ''}
       @click=${() => press(action)}
     >

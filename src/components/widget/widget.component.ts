@@ -192,9 +192,9 @@ export class CobrowseWidget extends CobrowseElement {
             ? ''
             : html`<button
                 part="toggle"
-                class="icon-button"
+                class="box icon-button"
                 aria-label=${t.details}
-                aria-expanded=${this.open ? 'true' : 'false'}
+                aria-expanded=${this.open}
                 aria-controls="panel"
                 @click=${() => (this.open = !this.open)}
               >
@@ -203,7 +203,7 @@ export class CobrowseWidget extends CobrowseElement {
         }
         <button
           part="minimize"
-          class="icon-button"
+          class="box icon-button"
           aria-label=${this.minimized ? t.details : t.minimize}
           @click=${() => (this.minimized = !this.minimized)}
         >

@@ -72,9 +72,4 @@ export const widgetStyles = css`
     padding: 0;
     list-style: none;
   }
-  @media (forced-colors: active) {
-    [part~='base'] {
-      border-color: CanvasText;
-    }
-  }
 `;
