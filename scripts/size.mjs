@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const GZIP_TARGET = 22_000;
-export const GZIP_BUDGET = 23_500;
+export const GZIP_BUDGET = 23_200;
 
 export function measure(file) {
   const bytes = readFileSync(file);
