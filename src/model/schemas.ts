@@ -104,7 +104,7 @@ const $ZodPredicate = z.$constructor<z.$ZodType, PredicateDef>('$ZodPredicate', 
 });
 
 function build() {
-  // Jitless: zod's JIT calls `new Function`, which a strict Content-Security-Policy blocks.
+  // Jitless: zod's JIT compiles validators with the Function constructor, which a strict CSP blocks.
   z.config({ jitless: true });
   // A $ZodPredicate (above) for every schema and every field.
   // Every distinct zod class adds its code to the script-tag file (z.string() ~150 bytes gzip, z.array() ~400,
