@@ -82,6 +82,45 @@ const localeBuilds = (existsSync(LOCALES) ? readdirSync(LOCALES) : [])
     };
   });
 
+// Property names terser may shorten in the script-tag file (`mangle.properties`): fields that only the bundle's own
+// code reads and writes, never a DOM, Lit (`_$...`, `elementProperties`, ...), zod, public API, view, event, option,
+// strings-table or wire name. Each is spelled the same everywhere in the bundle, so renaming it everywhere keeps
+// the meaning; `checkInternalProps` refuses the build when one shows up in a way renaming would break. ~120 B gzip.
+// A name that disappears from the source costs nothing; a new internal field can be added here.
+const INTERNAL_PROPS = [
+  // components: TS `private`/`protected` members of the elements and their controllers (no decorators: see
+  // cobrowse-element.ts), never reactive properties (their names are attributes)
+  'session ticker provide provided leaveProvider current unsubscribe onVisibility hadFocus promptKey restoreFocus',
+  'onPromptKey',
+  // store: the reducer's state and records (src/store/reduce.ts, order.ts), behind `getState()`'s derived view
+  'comms offers requests expiries dismissed pendingDeadline seq stamp latest sticky grantedAt rank sig',
+  // model: parse.ts's working context and its output's signals list (read only by the store)
+  'out signals',
+]
+  .join(' ')
+  .split(' ');
+
+/**
+ * Fails the script-tag build when an INTERNAL_PROPS name is used as a string (a decorator's or `static properties`'
+ * name, `'x' in o`, `hasOwnProperty('x')`, `o['x']` built from a string), which terser would not rename, or names
+ * a field of the public contract types.
+ */
+function checkInternalProps() {
+  const contract = ['src/store/types.ts', 'src/transport/types.ts', 'src/components/events.ts', 'src/global.ts']
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+  return {
+    name: 'check-internal-props',
+    renderChunk(code) {
+      for (const name of INTERNAL_PROPS) {
+        if (new RegExp(`['"\`]${name}['"\`]`).test(code)) this.error(`INTERNAL_PROPS: '${name}' is used as a string`);
+        if (new RegExp(`\\b${name}\\??:`).test(contract)) this.error(`INTERNAL_PROPS: '${name}' is a contract field`);
+      }
+      return null;
+    },
+  };
+}
+
 const iife = (file) => ({ file, format: 'iife', intro: guard, sourcemap: true, plugins: [sri()] });
 
 export default [
@@ -105,8 +144,14 @@ export default [
       version,
       resolve({ exportConditions: ['production'], browser: true }),
       ts,
+      checkInternalProps(),
       // terser with two compress passes beats esbuild's minify by ~500 B gzip on this bundle (15,146 -> 14,651).
-      terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+      terser({
+        ecma: 2020,
+        compress: { passes: 2 },
+        mangle: { properties: { regex: new RegExp(`^(${INTERNAL_PROPS.join('|')})$`) } },
+        format: { comments: false },
+      }),
       collapseLiterals(),
     ],
     output: [iife('dist/cobrowse-widget.min.js'), iife(`dist/cobrowse-widget-${pkg.version}.min.js`)],
