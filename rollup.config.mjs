@@ -93,9 +93,9 @@ const INTERNAL_PROPS = [
   'session ticker provide provided leaveProvider current unsubscribe onVisibility hadFocus promptKey restoreFocus',
   'onPromptKey',
   // store: the reducer's state and records (src/store/reduce.ts, order.ts), behind `getState()`'s derived view
-  'comms offers requests expiries dismissed pendingDeadline seq stamp latest sticky grantedAt rank sig',
-  // model: parse.ts's working context and its output's signals list (read only by the store)
-  'out signals',
+  'comms offers requests expiries dismissed pendingDeadline seq stamp latest sticky grantedAt rank sig people',
+  // model: parse.ts's working context and its output's lists (read only by the store)
+  'out signals conversations communications',
 ]
   .join(' ')
   .split(' ');
