@@ -5,7 +5,7 @@
  *
  * A second copy on the page never gets this far: the build puts a guard in front of the bundle (see
  * rollup.config.mjs) that returns before Lit is evaluated, so the second copy neither defines tags nor creates a
- * second 'lit-html' Trusted Types policy. `install` checks again for any other way of loading this module.
+ * second 'lit-html' Trusted Types policy. This module is built into that file only (no npm entry imports it).
  */
 import { defineAll } from './define-all.js';
 import { getDefaultStore, registerLocale } from './components/index.js';
@@ -53,7 +53,7 @@ declare global {
   }
 }
 
-type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[]; version?: string };
+type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
 
 const PREFIX = '[cobrowse-widget]';
 
@@ -132,9 +132,8 @@ function createApi(store: SessionStore): CobrowseWidgetApi {
 }
 
 function install(script: HTMLOrSVGScriptElement | null): void {
+  // The loader stub, if any: never an installed API, since the build's guard returns before this module runs then.
   const existing = window.CobrowseWidget as Stub | undefined;
-  // A copy already installed the API: keep it (the build's guard warns on a version mismatch).
-  if (existing?.version) return;
   defineAll();
   const api = createApi(getDefaultStore());
   window.CobrowseWidget = api;
