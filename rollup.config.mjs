@@ -153,10 +153,12 @@ export default [
       resolve({ exportConditions: ['production'], browser: true }),
       ts,
       checkInternalProps(),
-      // terser with two compress passes beats esbuild's minify by ~500 B gzip on this bundle (15,146 -> 14,651).
+      // terser beats esbuild's minify by ~500 B gzip on this bundle (15,146 -> 14,651). Inlining only functions
+      // that are a single return (`inline: 1`) with a third pass gzips 33 B smaller than full inlining: a helper
+      // called from several places stays one copy instead of many near-copies.
       terser({
         ecma: 2020,
-        compress: { passes: 2 },
+        compress: { passes: 3, inline: 1 },
         mangle: { properties: { regex: new RegExp(`^(${INTERNAL_PROPS.join('|')})$`) } },
         format: { comments: false },
       }),
