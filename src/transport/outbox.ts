@@ -30,15 +30,14 @@ export function createOutbox(
   send: (message: object) => boolean,
   { maxQueue = 20, actionTimeoutMs = 30_000 }: ActionOptions,
 ): Outbox {
-  const queue: PendingAction[] = [];
+  let queue: PendingAction[] = [];
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   const settle = (id: string, ok: boolean, error?: string) => {
-    if (!timers.has(id)) return;
     clearTimeout(timers.get(id));
-    timers.delete(id);
-    const waiting = queue.findIndex((action) => action.id === id);
-    if (waiting >= 0) queue.splice(waiting, 1);
+    // Only an action still open: each settles once.
+    if (!timers.delete(id)) return;
+    queue = queue.filter((action) => action.id !== id);
     store.settle(id, ok, error);
   };
 
