@@ -93,7 +93,7 @@ describe('dist/cobrowse-widget.min.js: renamed internal properties', () => {
     // One fixed clock for both stores (the default store reads `Date.now` when the file runs): same action ids,
     // same deadlines, and no timer comes due while a sequence runs synchronously.
     const now = T0 + 100_000;
-    win.Date.now = () => now;
+    (win as unknown as { Date: DateConstructor }).Date.now = () => now;
     const script = doc.createElement('script');
     script.src = BUNDLE;
     await new Promise((resolve, reject) => {
