@@ -151,12 +151,12 @@ function install(script: HTMLOrSVGScriptElement | null): void {
       // `data-mount="#selector"` names the container.
       container: at || undefined,
     };
-    api('mount', options);
+    mount(options);
   }
   if (websocket) {
     // A refused URL (not wss:, or ws: off localhost) must not stop the queued calls from replaying.
     try {
-      api('connect', { websocket } satisfies ConnectOptions);
+      api.connect({ websocket });
     } catch (error) {
       console.warn(PREFIX, error);
     }

@@ -82,7 +82,8 @@ export function websocketWire(options: WebSocketOptions, hooks: WireHooks): Wire
       addEventListener('offline', onNetwork);
       open();
     },
-    send: (message) => socket?.readyState === WebSocket.OPEN && (socket.send(JSON.stringify(message)), true),
+    // readyState 1 is WebSocket.OPEN.
+    send: (message) => socket?.readyState === 1 && (socket.send(JSON.stringify(message)), true),
     close() {
       removeEventListener('online', onNetwork);
       removeEventListener('offline', onNetwork);
