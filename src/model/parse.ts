@@ -1,5 +1,5 @@
 import type { $ZodIssue } from 'zod/v4/core';
-import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote, Unusable } from './prepare.js';
+import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
 import type { Path } from './prepare.js';
 import { schemas, TIME } from './schemas.js';
 import type { SchemaName } from './schemas.js';
@@ -243,6 +243,7 @@ export function parseInput(input: unknown, limits?: Partial<ParseLimits>): Parse
       warnings,
     );
   } catch (error) {
-    return fail([error instanceof Unusable ? error.issue : { path: '(root)', message: 'could not be read' }], warnings);
+    // prepare's issue as it is; an Error would be a bug here.
+    return fail([error instanceof Error ? { path: '(root)', message: 'could not be read' } : (error as ParseIssue)], warnings);
   }
 }

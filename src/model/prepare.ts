@@ -50,30 +50,27 @@ export function kindOf(value: unknown): string {
 /** A string for a message: quoted, and cut at 60 characters. */
 export const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
-/** What `prepare` throws when the input cannot be used: the one issue to report. */
-export class Unusable {
-  constructor(readonly issue: ParseIssue) {}
-}
-
-/** UTF-8 length without encoding the string unless the UTF-16 length leaves the answer open. */
-function utf8Length(text: string, max: number): number {
-  return text.length > max || text.length * 3 <= max ? text.length : new TextEncoder().encode(text).length;
-}
-
-/** The input as plain data; warnings go to `warnings`; throws `Unusable` on a broken limit or unreadable input. */
+/**
+ * The input as plain data; warnings go to `warnings`. On a broken limit or unreadable input it throws the one issue
+ * to report (a `ParseIssue`, never an `Error`).
+ */
 export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarning[]): unknown {
-  // Keys as the caller spelled them: the normalised tree is still being built when a limit trips.
+  // Keys as the caller spelled them: the normalised tree is still being built when a limit trips. While a limit
+  // trips or a getter throws, `path` is where it happened (nothing pops it on the way out).
   const path: Path = [];
   const open = new Set<object>();
   let bytes = 0;
-
-  // The issue at the current path: while a limit trips or a getter throws, `path` is where it happened.
-  const unusable = (message: string) => new Unusable({ path: formatPath(path), message });
-  const limit = (name: keyof ParseLimits, what: string) => {
-    throw unusable(`${what}, over the ${name} limit of ${limits[name]}`);
+  // What went wrong when it is ours; anything else thrown is a getter or proxy throwing.
+  let problem = 'could not be read (a getter or proxy threw)';
+  const stop = (message: string): never => {
+    problem = message;
+    throw path;
   };
+  const limit = (name: keyof ParseLimits, what: string) => stop(`${what}, over the ${name} limit of ${limits[name]}`);
 
-  const copy = (value: unknown, depth: number): unknown => {
+  // `key`: the normalised key `value` sits under (a participants list is limited).
+  const copy = (value: unknown, key?: string): unknown => {
+    const depth = path.length + 1;
     switch (typeof value) {
       case 'string':
         if (value.length > limits.maxStringLength) limit('maxStringLength', `string is ${value.length} characters`);
@@ -81,26 +78,26 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
         break;
       case 'bigint':
       case 'symbol':
-        throw unusable(`expected a JSON value, received ${typeof value}`);
+        return stop(`expected a JSON value, received ${typeof value}`);
       case 'function':
         return undefined;
       case 'object': {
         if (value === null) return null;
         if (value instanceof Date) return value.getTime();
         if (depth > limits.maxDepth) limit('maxDepth', `nested ${depth} levels deep`);
-        if (open.has(value)) throw unusable('contains a cyclic reference');
+        if (open.has(value)) stop('contains a cyclic reference');
         open.add(value);
         let out: unknown[] | Record<string, unknown>;
         if (Array.isArray(value)) {
           const length = value.length;
           if (depth === 1 && length > limits.maxBatch) limit('maxBatch', `batch has ${length} items`);
-          if (camelKey(String(path.at(-1))) === 'participants' && length > limits.maxParticipants) {
+          if (key === 'participants' && length > limits.maxParticipants) {
             limit('maxParticipants', `conversation has ${length} participants`);
           }
           out = [];
           for (let i = 0; i < length; i++) {
             path.push(i);
-            out.push(copy(value[i], depth + 1));
+            out.push(copy(value[i]));
             path.pop();
           }
         } else {
@@ -111,17 +108,18 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
             path.push(raw);
             keys[key] ??= raw;
             bytes += raw.length + 4;
-            const item = copy((value as Record<string, unknown>)[raw], depth + 1);
-            path.pop();
-            if (item === undefined || item === null) continue;
-            if (key in record) {
+            const item = copy((value as Record<string, unknown>)[raw], key);
+            if (item === undefined || item === null) {
+              // absent
+            } else if (key in record) {
               warnings.push({
-                path: formatPath([...path, raw]),
+                path: formatPath(path),
                 code: 'ignored',
                 message: `"${raw}" repeats "${keys[key]}"; the first is kept`,
                 value: raw,
               });
             } else record[key] = item;
+            path.pop();
           }
           spelled.set(record, keys);
           out = record;
@@ -138,17 +136,17 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
 
   try {
     if (typeof input === 'string') {
-      const size = utf8Length(input, limits.maxBytes);
+      // The UTF-16 length when it is already over (as the message says), else the UTF-8 length.
+      const size = input.length > limits.maxBytes ? input.length : new TextEncoder().encode(input).length;
       if (size > limits.maxBytes) limit('maxBytes', `payload is ${size} bytes`);
       try {
         input = JSON.parse(input);
       } catch (error) {
-        throw unusable(`not valid JSON (${(error as Error).message})`);
+        stop(`not valid JSON (${(error as Error).message})`);
       }
     }
-    return copy(input, 1);
-  } catch (error) {
-    // Ours as it is; anything else thrown is a getter or proxy throwing.
-    throw error instanceof Unusable ? error : unusable('could not be read (a getter or proxy threw)');
+    return copy(input);
+  } catch {
+    throw { path: formatPath(path), message: problem } satisfies ParseIssue;
   }
 }
