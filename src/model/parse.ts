@@ -49,8 +49,8 @@ const COMMUNICATION =
   'id state initialState cobrowseSessionId controlling viewerUrl peerCount sharing held disconnectType provider peerId providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime';
 const PERSON = 'id name purpose userId screenRecordingState monitoredParticipantId mediaRoles';
 
-/** Our vocabulary: `cobrowse.<name>` (any case) -> schema `<name>`, signal type `<kebab-name>`. */
-const VOCABULARY: SchemaName[] = ['controlRequest', 'navigationRequest', 'offerExpiry', 'ack'];
+/** Our vocabulary: `cobrowse.controlRequest` (any case) -> schema and signal type `control-request`, ... */
+const VOCABULARY = ['control-request', 'navigation-request', 'offer-expiry', 'ack'] as const;
 
 interface Context {
   root: unknown;
@@ -163,19 +163,18 @@ function signal(ctx: Context, value: Data, path: Path) {
   const type = value.type;
   const lower = typeof type === 'string' ? type.toLowerCase() : '';
   const offer = /^offering(expired|accepted|rejected)?$/.test(lower);
-  const schema = offer ? 'offer' : VOCABULARY.find((name) => `cobrowse.${name.toLowerCase()}` === lower);
-  const kind = schema?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) as SignalUpdate['type'] | undefined;
-  if (!schema) {
+  const kind = offer ? 'offer' : VOCABULARY.find((name) => `cobrowse.${name.replace('-', '')}` === lower);
+  if (!kind) {
     ctx.issues.push({
       path: [...path, 'type'],
       message:
         typeof type === 'string'
-          ? `unknown type ${quote(type)} (expected a Messenger Offering* event or cobrowse.${VOCABULARY.join(', ')})`
+          ? `unknown type ${quote(type)} (expected a Messenger Offering* event or cobrowse.controlRequest, navigationRequest, offerExpiry, ack)`
           : `expected a string, received ${kindOf(type)}`,
     });
     return;
   }
-  const n = normalise(ctx, schema, value, path);
+  const n = normalise(ctx, kind, value, path);
   if (!n) return;
   if (kind === 'offer-expiry' && !n.communicationId && !n.sessionId) {
     ctx.issues.push({ path, message: 'missing (expected a communicationId or a sessionId)' });
@@ -244,6 +243,9 @@ export function parseInput(input: unknown, limits?: Partial<ParseLimits>): Parse
     );
   } catch (error) {
     // prepare's issue as it is; an Error would be a bug here.
-    return fail([error instanceof Error ? { path: '(root)', message: 'could not be read' } : (error as ParseIssue)], warnings);
+    return fail(
+      [error instanceof Error ? { path: '(root)', message: 'could not be read' } : (error as ParseIssue)],
+      warnings,
+    );
   }
 }

@@ -16,10 +16,11 @@ const SPECS = {
   node: 'id! state initialState disconnectType provider peerId peer held cobrowseSessionId cobrowseRole viewerUrl context sharing peerCount name purpose userId screenRecordingState monitoredParticipantId providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime endTime cobrowsesessions screenshares controlling mediaRoles self user',
   conversation: 'id participants!',
   envelope: 'topicName!',
+  // The signals, by their `type`.
   offer: 'sessionId! sessionJoinToken expiresAt time',
-  controlRequest: 'participantId! communicationId sessionId name time expiresAt active',
-  navigationRequest: 'participantId! communicationId sessionId name time url active',
-  offerExpiry: 'communicationId sessionId expiresAt!',
+  'control-request': 'participantId! communicationId sessionId name time expiresAt active',
+  'navigation-request': 'participantId! communicationId sessionId name time url active',
+  'offer-expiry': 'communicationId sessionId expiresAt!',
   ack: 'actionId! ok! error',
 };
 
