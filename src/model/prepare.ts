@@ -66,14 +66,17 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
     problem = message;
     throw path;
   };
-  const limit = (name: keyof ParseLimits, what: string) => stop(`${what}, over the ${name} limit of ${limits[name]}`);
+  // `what` says what tripped it, `#` standing for the amount.
+  const limit = (name: keyof ParseLimits, amount: number, what: string) => {
+    if (amount > limits[name]) stop(`${what.replace('#', `${amount}`)}, over the ${name} limit of ${limits[name]}`);
+  };
 
   // `key`: the normalised key `value` sits under (a participants list is limited).
   const copy = (value: unknown, key?: string): unknown => {
     const depth = path.length + 1;
     switch (typeof value) {
       case 'string':
-        if (value.length > limits.maxStringLength) limit('maxStringLength', `string is ${value.length} characters`);
+        limit('maxStringLength', value.length, 'string is # characters');
         bytes += value.length + 2;
         break;
       case 'bigint':
@@ -84,16 +87,14 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
       case 'object': {
         if (value === null) return null;
         if (value instanceof Date) return value.getTime();
-        if (depth > limits.maxDepth) limit('maxDepth', `nested ${depth} levels deep`);
+        limit('maxDepth', depth, 'nested # levels deep');
         if (open.has(value)) stop('contains a cyclic reference');
         open.add(value);
         let out: unknown[] | Record<string, unknown>;
         if (Array.isArray(value)) {
           const length = value.length;
-          if (depth === 1 && length > limits.maxBatch) limit('maxBatch', `batch has ${length} items`);
-          if (key === 'participants' && length > limits.maxParticipants) {
-            limit('maxParticipants', `conversation has ${length} participants`);
-          }
+          if (depth === 1) limit('maxBatch', length, 'batch has # items');
+          if (key === 'participants') limit('maxParticipants', length, 'conversation has # participants');
           out = [];
           for (let i = 0; i < length; i++) {
             path.push(i);
@@ -130,7 +131,7 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
       default:
         bytes += String(value).length + 1;
     }
-    if (bytes > limits.maxBytes) limit('maxBytes', `payload is over ${bytes} bytes`);
+    limit('maxBytes', bytes, 'payload is over # bytes');
     return value;
   };
 
@@ -138,7 +139,7 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
     if (typeof input === 'string') {
       // The UTF-16 length when it is already over (as the message says), else the UTF-8 length.
       const size = input.length > limits.maxBytes ? input.length : new TextEncoder().encode(input).length;
-      if (size > limits.maxBytes) limit('maxBytes', `payload is ${size} bytes`);
+      limit('maxBytes', size, 'payload is # bytes');
       try {
         input = JSON.parse(input);
       } catch (error) {
