@@ -59,8 +59,11 @@ const says =
               : kindOf(input)
         }`;
 
-/** A schema's definition: the predicate its value must pass and, for an object, its fields (each a schema). */
-interface PredicateDef extends z.$ZodTypeDef {
+/**
+ * A schema's definition: the predicate its value must pass and, for an object, its fields (each a schema). No
+ * `type`: nothing zod core runs here reads it.
+ */
+interface PredicateDef extends Omit<z.$ZodTypeDef, 'type'> {
   fn: (value: unknown) => boolean;
   shape?: Record<string, z.$ZodType>;
   /** Each item's schema, for a list. */
@@ -80,7 +83,7 @@ interface PredicateDef extends z.$ZodTypeDef {
  * subclass added nothing else.
  */
 function predicate(def: PredicateDef): z.$ZodType {
-  const inst = new z.$ZodType(def);
+  const inst = new z.$ZodType(def as z.$ZodTypeDef & PredicateDef);
   // `$ZodType` without checks runs its parse: set both (its constructor copied the then-empty parse to run).
   inst._zod.run = inst._zod.parse = (payload, ctx) => {
     const input = payload.value as Record<string, unknown>;
@@ -118,7 +121,6 @@ function build() {
     (test: (value: unknown) => boolean, want: string, showValue?: boolean, more?: Partial<PredicateDef>) =>
     (required: boolean) =>
       predicate({
-        type: 'custom',
         fn: (value) => (!required && value === undefined) || test(value),
         error: says(want, showValue),
         ...more,
@@ -136,8 +138,9 @@ function build() {
         }),
       ),
     });
-  // `self` and `user` of a node (null never gets here: prepare.ts drops null fields).
-  const ref = kind(isRecord, 'an object', false, { shape: { id: string(false), name: string(false) } });
+  // `self` and `user` of a node (null never gets here: prepare.ts drops null fields); made when a node's shape is,
+  // after TYPES exists.
+  const ref = (required: boolean) => object('id name')(required);
   // A list of nodes shows a wrong value itself, a list of strings its kind (as zod/mini's z.array() worded it).
   const nodes = kind(Array.isArray, 'an array', true);
   const strings = kind(Array.isArray, 'an array', false, { item: string(true) });
