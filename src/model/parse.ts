@@ -69,6 +69,15 @@ function pick<T>(from: Data, keys?: string): T {
   return out as T;
 }
 
+function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value: string) {
+  ctx.warnings.push({ path: formatPath(path, ctx.root), code, message, value });
+}
+
+/**
+ * Validates `value` against a schema and returns its fields (the defined ones), folded: enums lower-cased when
+ * known (kept verbatim with an `unknown-enum` warning when not), times to epoch ms, URLs allow-listed (dropped with
+ * an `unsafe-url` warning); `raw` keeps the state as received. Undefined, after adding its issues, when it fails.
+ */
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
   // The object type reads every field of its shape, so an absent one runs as `undefined`: optional fields accept
   // it, required ones say `missing` (schemas.ts).
@@ -80,42 +89,29 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
   for (const issue of result.issues ?? []) {
     ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
   }
-  return result.issues ? undefined : result.value;
-}
-
-function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value: string) {
-  ctx.warnings.push({ path: formatPath(path, ctx.root), code, message, value });
-}
-
-/**
- * Validates `value` against a schema, then folds it: enums lower-cased when known (kept verbatim with an
- * `unknown-enum` warning when not), times to epoch ms, URLs allow-listed (dropped with an `unsafe-url` warning).
- */
-function normalise(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
-  const d = check(ctx, name, value, path);
-  if (!d) return undefined;
-  const out: Data = { raw: d.state };
-  for (const [key, v] of Object.entries(d)) {
-    if (v === undefined) continue;
+  if (result.issues) return undefined;
+  const d = result.value;
+  d.raw = d.state;
+  // Folded in place: the schema made `d`, and holds only defined fields (schemas.ts).
+  for (const key in d) {
+    const v = d[key] as string;
     const known = ENUMS[key] as string[] | undefined;
-    let folded: unknown = v;
     if (known) {
-      folded = (v as string).toLowerCase();
-      if (!known.includes(folded as string)) {
-        folded = v;
-        warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(v as string)}, kept as received`, v as string);
-      }
-    } else if (TIME.test(key)) folded = toMs(v);
-    else if (/url$/i.test(key)) {
-      folded = safeUrl(v as string);
-      if (!folded) {
-        const why = `dropped ${quote(v as string)}: only https: (or http: on localhost) URLs are kept`;
-        warn(ctx, [...path, key], 'unsafe-url', why, v as string);
-      }
+      const lower = v.toLowerCase();
+      if (known.includes(lower)) d[key] = lower;
+      else warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(v)}, kept as received`, v);
+    } else if (TIME.test(key)) d[key] = toMs(v);
+    else if (/url$/i.test(key) && !(d[key] = safeUrl(v))) {
+      warn(
+        ctx,
+        [...path, key],
+        'unsafe-url',
+        `dropped ${quote(v)}: only https: (or http: on localhost) URLs are kept`,
+        v,
+      );
     }
-    out[key] = folded;
   }
-  return out;
+  return d;
 }
 
 function communication(ctx: Context, n: Data, kind: CommunicationKind, extra: Data) {
@@ -138,7 +134,7 @@ function communication(ctx: Context, n: Data, kind: CommunicationKind, extra: Da
 }
 
 function participant(ctx: Context, value: Data, path: Path, conversationId?: unknown): ParticipantInfo | undefined {
-  const n = normalise(ctx, 'node', value, path);
+  const n = check(ctx, 'node', value, path);
   if (!n) return undefined;
   const user = n.user as { id?: string } | undefined;
   const info = pick<ParticipantInfo>({ userId: user?.id, ...n }, PERSON);
@@ -152,7 +148,7 @@ function participant(ctx: Context, value: Data, path: Path, conversationId?: unk
     ['screenshares', 'screenshare'],
   ] as const) {
     (n[key] as unknown[] | undefined)?.forEach((item, i) => {
-      const leg = normalise(ctx, 'node', item, [...path, key, i]);
+      const leg = check(ctx, 'node', item, [...path, key, i]);
       if (leg) communication(ctx, leg, kind, extra);
     });
   }
@@ -174,7 +170,7 @@ function signal(ctx: Context, value: Data, path: Path) {
     });
     return;
   }
-  const n = normalise(ctx, kind, value, path);
+  const n = check(ctx, kind, value, path);
   if (!n) return;
   if (kind === 'offer-expiry' && !n.communicationId && !n.sessionId) {
     ctx.issues.push({ path, message: 'missing (expected a communicationId or a sessionId)' });
@@ -214,7 +210,7 @@ function item(ctx: Context, value: unknown, path: Path): void {
     const info = participant(ctx, value, path);
     if (info) ctx.out.conversations.push({ participants: [info] });
   } else {
-    const n = normalise(ctx, 'node', value, path);
+    const n = check(ctx, 'node', value, path);
     if (n) communication(ctx, n, has(value, 'sharing peerCount context') ? 'screenshare' : 'cobrowse', {});
   }
 }

@@ -75,7 +75,8 @@ interface PredicateDef extends Omit<z.$ZodTypeDef, 'type'> {
  * reports it like any schema) whose parse is a predicate. A value that fails it is one issue, as $ZodCustom
  * (zod/mini's z.custom) reports it; a value that passes and has a `shape` is an object whose fields run, in order,
  * each read from the value (an absent one as `undefined`, so optional and required fields need no special case),
- * their issues prefixed with their key; the output holds exactly the shape's keys (unknown keys are dropped). That
+ * their issues prefixed with their key; the output holds the shape's keys that are defined (unknown keys are
+ * dropped). That
  * is what $ZodObject does for such input, without its generality (optional and defaulted keys, catch-alls, symbol
  * keys, lazy shapes, memoisation, async fields: ~1,000 bytes gzip in the script-tag file), and what $ZodCustom does
  * for a field, without $ZodCheck and zod's refinement handling (~180 bytes gzip), which a schema that is also a
@@ -100,7 +101,10 @@ function predicate(def: PredicateDef): z.$ZodType {
     else if (def.item) (input as unknown as unknown[]).forEach((_, i) => run(def.item!, i));
     else if (def.shape) {
       const value: Record<string, unknown> = (payload.value = {});
-      for (const key in def.shape) value[key] = run(def.shape[key], key);
+      for (const key in def.shape) {
+        const field = run(def.shape[key], key);
+        if (field !== undefined) value[key] = field;
+      }
     }
     return payload;
   };
