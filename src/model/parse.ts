@@ -1,6 +1,6 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
-import type { Path } from './prepare.js';
+import type { Findings, Path } from './prepare.js';
 import { schemas, TIME } from './schemas.js';
 import type { SchemaName } from './schemas.js';
 import { KNOWN_STATES } from './types.js';
@@ -8,7 +8,6 @@ import type {
   CommunicationKind,
   CommunicationUpdate,
   NormalizedInput,
-  ParseIssue,
   ParseLimits,
   ParseResult,
   ParseWarning,
@@ -52,11 +51,9 @@ const PERSON = 'id name purpose userId screenRecordingState monitoredParticipant
 /** Our vocabulary: `cobrowse.controlRequest` (any case) -> schema and signal type `control-request`, ... */
 const VOCABULARY = ['control-request', 'navigation-request', 'offer-expiry', 'ack'] as const;
 
-interface Context {
+interface Context extends Findings {
   root: unknown;
   out: NormalizedInput;
-  issues: { path: Path; message: string }[];
-  warnings: ParseWarning[];
 }
 
 /**
@@ -215,33 +212,32 @@ function item(ctx: Context, value: unknown, path: Path): void {
   }
 }
 
-function fail(issues: ParseIssue[], warnings: ParseWarning[]): ParseResult {
-  const shown = issues.slice(0, 3).map((issue) => `${issue.path}: ${issue.message}`);
-  if (issues.length > 3) shown.push(`and ${issues.length - 3} more`);
-  return { ok: false, error: { message: shown.join('; '), issues }, warnings };
-}
-
 /**
  * Parses anything the widget may be fed into one normalised shape. Never throws: limits are checked and the input
  * copied into plain data first (prepare.ts), then each item is told apart, validated and normalised.
  */
 export function parseInput(input: unknown, limits?: Partial<ParseLimits>): ParseResult {
-  const warnings: ParseWarning[] = [];
+  const ctx: Context = {
+    root: undefined,
+    out: { conversations: [], communications: [], signals: [] },
+    issues: [],
+    warnings: [],
+  };
   try {
-    const root = prepare(input, { ...DEFAULT_LIMITS, ...limits }, warnings);
-    const ctx: Context = { root, out: { conversations: [], communications: [], signals: [] }, issues: [], warnings };
-    if (Array.isArray(root)) root.forEach((value, i) => item(ctx, value, [i]));
-    else item(ctx, root, []);
-    if (!ctx.issues.length) return { ok: true, value: ctx.out, warnings };
-    return fail(
-      ctx.issues.map((issue) => ({ path: formatPath(issue.path, root), message: issue.message })),
-      warnings,
-    );
-  } catch (error) {
-    // prepare's issue as it is; an Error would be a bug here.
-    return fail(
-      [error instanceof Error ? { path: '(root)', message: 'could not be read' } : (error as ParseIssue)],
-      warnings,
-    );
+    // An unusable input is prepare's one issue, at a path in the caller's keys (no root to translate through).
+    const root = (ctx.root = prepare(input, { ...DEFAULT_LIMITS, ...limits }, ctx));
+    if (!ctx.issues.length) {
+      if (Array.isArray(root)) root.forEach((value, i) => item(ctx, value, [i]));
+      else item(ctx, root, []);
+    }
+  } catch {
+    // Nothing after prepare reads anything but plain data; should it throw, the input could not be read.
+    ctx.issues = [{ path: [], message: 'could not be read' }];
   }
+  const { warnings } = ctx;
+  if (!ctx.issues.length) return { ok: true, value: ctx.out, warnings };
+  const issues = ctx.issues.map((issue) => ({ path: formatPath(issue.path, ctx.root), message: issue.message }));
+  const shown = issues.slice(0, 3).map((issue) => `${issue.path}: ${issue.message}`);
+  if (issues.length > 3) shown.push(`and ${issues.length - 3} more`);
+  return { ok: false, error: { message: shown.join('; '), issues }, warnings };
 }

@@ -1,4 +1,4 @@
-import type { ParseIssue, ParseLimits, ParseWarning } from './types.js';
+import type { ParseLimits, ParseWarning } from './types.js';
 
 /**
  * The one pass over raw input before any schema runs: it checks every limit, copies the input into plain data
@@ -50,11 +50,17 @@ export function kindOf(value: unknown): string {
 /** A string for a message: quoted, and cut at 60 characters. */
 export const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
+/** What parsing found: issues (at a path not yet formatted) and warnings. */
+export interface Findings {
+  issues: { path: Path; message: string }[];
+  warnings: ParseWarning[];
+}
+
 /**
- * The input as plain data; warnings go to `warnings`. On a broken limit or unreadable input it throws the one issue
- * to report (a `ParseIssue`, never an `Error`).
+ * The input as plain data; warnings go to `found.warnings`. On a broken limit or unreadable input it adds the one
+ * issue to report to `found.issues` (its path in the caller's keys) and returns undefined.
  */
-export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarning[]): unknown {
+export function prepare(input: unknown, limits: ParseLimits, found: Findings): unknown {
   // Keys as the caller spelled them: the normalised tree is still being built when a limit trips. While a limit
   // trips or a getter throws, `path` is where it happened (nothing pops it on the way out).
   const path: Path = [];
@@ -113,7 +119,7 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
             if (item === undefined || item === null) {
               // absent
             } else if (key in record) {
-              warnings.push({
+              found.warnings.push({
                 path: formatPath(path),
                 code: 'ignored',
                 message: `"${raw}" repeats "${keys[key]}"; the first is kept`,
@@ -148,6 +154,6 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
     }
     return copy(input);
   } catch {
-    throw { path: formatPath(path), message: problem } satisfies ParseIssue;
+    found.issues.push({ path, message: problem });
   }
 }
