@@ -24,13 +24,14 @@ type Data = Record<string, unknown>;
 /**
  * How shapes are told apart, after keys are camelCased (first match wins):
  * `topicName` -> envelope; `type` -> Messenger offer or our vocabulary; `participants` -> conversation; a
- * participant key (`purpose`, `name`, `cobrowsesessions`, ...) -> a participant, a CobrowseMediaParticipant when
- * it also has a co-browse key (`cobrowseSessionId`, `cobrowseRole`, `controlling`, `viewerUrl`); `sharing`,
- * `peerCount` or `context` -> Screenshare; anything else -> Cobrowsesession.
+ * participant key (`purpose`, `name`, `cobrowsesessions`, ...) -> a participant (read as a conversation of one), a
+ * CobrowseMediaParticipant when it also has a co-browse key (`cobrowseSessionId`, `cobrowseRole`, `controlling`,
+ * `viewerUrl`); `sharing`, `peerCount` or `context` -> Screenshare; anything else -> Cobrowsesession.
+ * When any check fails the whole result is an error, so what a failed item adds to `out` is never seen.
  */
 const has = (value: Data, keys: string) => keys.split(' ').some((key) => key in value);
 const PARTICIPANT_KEYS =
-  'purpose name userId user startTime endTime participantType mediaRoles direction cobrowsesessions screenshares';
+  'participants purpose name userId user startTime endTime participantType mediaRoles direction cobrowsesessions screenshares';
 const COBROWSE_KEYS = 'cobrowseSessionId cobrowseRole controlling viewerUrl';
 
 /** Enum fields and their known (lower-case) values. */
@@ -196,16 +197,15 @@ function item(ctx: Context, value: unknown, path: Path): void {
     } else if (topic) item(ctx, value.eventBody, [...path, 'eventBody']);
   } else if ('type' in value) {
     signal(ctx, value, path);
-  } else if ('participants' in value) {
-    const d = check(ctx, 'conversation', value, path);
+  } else if (has(value, PARTICIPANT_KEYS)) {
+    // A conversation, or a participant as a conversation of one without an id.
+    const one = !('participants' in value);
+    const d = one ? { participants: [value] } : check(ctx, 'conversation', value, path);
     if (!d) return;
     const participants = (d.participants as Data[]).flatMap(
-      (p, i) => participant(ctx, p, [...path, 'participants', i], d.id) ?? [],
+      (p, i) => participant(ctx, p, one ? path : [...path, 'participants', i], d.id) ?? [],
     );
     ctx.out.conversations.push(pick({ id: d.id, participants }));
-  } else if (has(value, PARTICIPANT_KEYS)) {
-    const info = participant(ctx, value, path);
-    if (info) ctx.out.conversations.push({ participants: [info] });
   } else {
     const n = check(ctx, 'node', value, path);
     if (n) communication(ctx, n, has(value, 'sharing peerCount context') ? 'screenshare' : 'cobrowse', {});
