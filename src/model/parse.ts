@@ -128,19 +128,17 @@ function communication(ctx: Context, n: Data, kind: CommunicationKind, extra: Da
     `kind rawState role selfName participant conversationId ${COMMUNICATION}`,
   );
   ctx.out.communications.push(update);
-  return update;
 }
 
 function participant(ctx: Context, value: Data, path: Path, conversationId?: unknown): ParticipantInfo | undefined {
   const n = check(ctx, 'node', value, path);
   if (!n) return undefined;
   const user = n.user as { id?: string } | undefined;
-  const info = pick<ParticipantInfo>({ userId: user?.id, ...n }, PERSON);
+  const media = has(value, COBROWSE_KEYS);
+  // A CobrowseMediaParticipant's state is its communication's, and the participant's too.
+  const info = pick<ParticipantInfo>({ userId: user?.id, ...n }, PERSON + (media ? ' state' : ''));
   const extra = { participant: info, conversationId };
-  if (has(value, COBROWSE_KEYS)) {
-    const state = communication(ctx, n, 'cobrowse', extra).state;
-    if (state !== undefined) info.state = state;
-  }
+  if (media) communication(ctx, n, 'cobrowse', extra);
   for (const [key, kind] of [
     ['cobrowsesessions', 'cobrowse'],
     ['screenshares', 'screenshare'],
