@@ -79,7 +79,6 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
 
   // `key`: the normalised key `value` sits under (a participants list is limited).
   const copy = (value: unknown, key?: string): unknown => {
-    const depth = path.length + 1;
     switch (typeof value) {
       case 'string':
         limit('maxStringLength', value.length, 'string is # characters');
@@ -93,13 +92,14 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
       case 'object': {
         if (value === null) return null;
         if (value instanceof Date) return value.getTime();
-        limit('maxDepth', depth, 'nested # levels deep');
+        // (the root is 1 level deep)
+        limit('maxDepth', path.length + 1, 'nested # levels deep');
         if (open.has(value)) stop('contains a cyclic reference');
         open.add(value);
         let out: unknown[] | Record<string, unknown>;
         if (Array.isArray(value)) {
           const length = value.length;
-          if (depth === 1) limit('maxBatch', length, 'batch has # items');
+          if (!path.length) limit('maxBatch', length, 'batch has # items');
           if (key === 'participants') limit('maxParticipants', length, 'conversation has # participants');
           out = [];
           for (let i = 0; i < length; i++) {
