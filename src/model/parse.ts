@@ -1,6 +1,6 @@
 import type { $ZodIssue } from 'zod/v4/core';
-import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote, Unusable } from './prepare.js';
-import type { Path } from './prepare.js';
+import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
+import type { Findings, Path } from './prepare.js';
 import { schemas, TIME } from './schemas.js';
 import type { SchemaName } from './schemas.js';
 import { KNOWN_STATES } from './types.js';
@@ -8,7 +8,6 @@ import type {
   CommunicationKind,
   CommunicationUpdate,
   NormalizedInput,
-  ParseIssue,
   ParseLimits,
   ParseResult,
   ParseWarning,
@@ -25,13 +24,14 @@ type Data = Record<string, unknown>;
 /**
  * How shapes are told apart, after keys are camelCased (first match wins):
  * `topicName` -> envelope; `type` -> Messenger offer or our vocabulary; `participants` -> conversation; a
- * participant key (`purpose`, `name`, `cobrowsesessions`, ...) -> a participant, a CobrowseMediaParticipant when
- * it also has a co-browse key (`cobrowseSessionId`, `cobrowseRole`, `controlling`, `viewerUrl`); `sharing`,
- * `peerCount` or `context` -> Screenshare; anything else -> Cobrowsesession.
+ * participant key (`purpose`, `name`, `cobrowsesessions`, ...) -> a participant (read as a conversation of one), a
+ * CobrowseMediaParticipant when it also has a co-browse key (`cobrowseSessionId`, `cobrowseRole`, `controlling`,
+ * `viewerUrl`); `sharing`, `peerCount` or `context` -> Screenshare; anything else -> Cobrowsesession.
+ * When any check fails the whole result is an error, so what a failed item adds to `out` is never seen.
  */
 const has = (value: Data, keys: string) => keys.split(' ').some((key) => key in value);
 const PARTICIPANT_KEYS =
-  'purpose name userId user startTime endTime participantType mediaRoles direction cobrowsesessions screenshares';
+  'participants purpose name userId user startTime endTime participantType mediaRoles direction cobrowsesessions screenshares';
 const COBROWSE_KEYS = 'cobrowseSessionId cobrowseRole controlling viewerUrl';
 
 /** Enum fields and their known (lower-case) values. */
@@ -49,14 +49,12 @@ const COMMUNICATION =
   'id state initialState cobrowseSessionId controlling viewerUrl peerCount sharing held disconnectType provider peerId providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime';
 const PERSON = 'id name purpose userId screenRecordingState monitoredParticipantId mediaRoles';
 
-/** Our vocabulary: `cobrowse.<name>` (any case) -> schema `<name>`, signal type `<kebab-name>`. */
-const VOCABULARY: SchemaName[] = ['controlRequest', 'navigationRequest', 'offerExpiry', 'ack'];
+/** Our vocabulary: `cobrowse.controlRequest` (any case) -> schema and signal type `control-request`, ... */
+const VOCABULARY = ['control-request', 'navigation-request', 'offer-expiry', 'ack'] as const;
 
-interface Context {
+interface Context extends Findings {
   root: unknown;
   out: NormalizedInput;
-  issues: { path: Path; message: string }[];
-  warnings: ParseWarning[];
 }
 
 /**
@@ -69,6 +67,15 @@ function pick<T>(from: Data, keys?: string): T {
   return out as T;
 }
 
+function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value: string) {
+  ctx.warnings.push({ path: formatPath(path, ctx.root), code, message, value });
+}
+
+/**
+ * Validates `value` against a schema and returns its fields (the defined ones), folded: enums lower-cased when
+ * known (kept verbatim with an `unknown-enum` warning when not), times to epoch ms, URLs allow-listed (dropped with
+ * an `unsafe-url` warning); `raw` keeps the state as received. Undefined, after adding its issues, when it fails.
+ */
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
   // The object type reads every field of its shape, so an absent one runs as `undefined`: optional fields accept
   // it, required ones say `missing` (schemas.ts).
@@ -80,42 +87,29 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
   for (const issue of result.issues ?? []) {
     ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
   }
-  return result.issues ? undefined : result.value;
-}
-
-function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value: string) {
-  ctx.warnings.push({ path: formatPath(path, ctx.root), code, message, value });
-}
-
-/**
- * Validates `value` against a schema, then folds it: enums lower-cased when known (kept verbatim with an
- * `unknown-enum` warning when not), times to epoch ms, URLs allow-listed (dropped with an `unsafe-url` warning).
- */
-function normalise(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
-  const d = check(ctx, name, value, path);
-  if (!d) return undefined;
-  const out: Data = { raw: d.state };
-  for (const [key, v] of Object.entries(d)) {
-    if (v === undefined) continue;
+  if (result.issues) return undefined;
+  const d = result.value;
+  d.raw = d.state;
+  // Folded in place: the schema made `d`, and holds only defined fields (schemas.ts).
+  for (const key in d) {
+    const v = d[key] as string;
     const known = ENUMS[key] as string[] | undefined;
-    let folded: unknown = v;
     if (known) {
-      folded = (v as string).toLowerCase();
-      if (!known.includes(folded as string)) {
-        folded = v;
-        warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(v as string)}, kept as received`, v as string);
-      }
-    } else if (TIME.test(key)) folded = toMs(v);
-    else if (/url$/i.test(key)) {
-      folded = safeUrl(v as string);
-      if (!folded) {
-        const why = `dropped ${quote(v as string)}: only https: (or http: on localhost) URLs are kept`;
-        warn(ctx, [...path, key], 'unsafe-url', why, v as string);
-      }
+      const lower = v.toLowerCase();
+      if (known.includes(lower)) d[key] = lower;
+      else warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(v)}, kept as received`, v);
+    } else if (TIME.test(key)) d[key] = toMs(v);
+    else if (/url$/i.test(key) && !(d[key] = safeUrl(v))) {
+      warn(
+        ctx,
+        [...path, key],
+        'unsafe-url',
+        `dropped ${quote(v)}: only https: (or http: on localhost) URLs are kept`,
+        v,
+      );
     }
-    out[key] = folded;
   }
-  return out;
+  return d;
 }
 
 function communication(ctx: Context, n: Data, kind: CommunicationKind, extra: Data) {
@@ -134,25 +128,23 @@ function communication(ctx: Context, n: Data, kind: CommunicationKind, extra: Da
     `kind rawState role selfName participant conversationId ${COMMUNICATION}`,
   );
   ctx.out.communications.push(update);
-  return update;
 }
 
 function participant(ctx: Context, value: Data, path: Path, conversationId?: unknown): ParticipantInfo | undefined {
-  const n = normalise(ctx, 'node', value, path);
+  const n = check(ctx, 'node', value, path);
   if (!n) return undefined;
   const user = n.user as { id?: string } | undefined;
-  const info = pick<ParticipantInfo>({ userId: user?.id, ...n }, PERSON);
+  const media = has(value, COBROWSE_KEYS);
+  // A CobrowseMediaParticipant's state is its communication's, and the participant's too.
+  const info = pick<ParticipantInfo>({ userId: user?.id, ...n }, PERSON + (media ? ' state' : ''));
   const extra = { participant: info, conversationId };
-  if (has(value, COBROWSE_KEYS)) {
-    const state = communication(ctx, n, 'cobrowse', extra).state;
-    if (state !== undefined) info.state = state;
-  }
+  if (media) communication(ctx, n, 'cobrowse', extra);
   for (const [key, kind] of [
     ['cobrowsesessions', 'cobrowse'],
     ['screenshares', 'screenshare'],
   ] as const) {
     (n[key] as unknown[] | undefined)?.forEach((item, i) => {
-      const leg = normalise(ctx, 'node', item, [...path, key, i]);
+      const leg = check(ctx, 'node', item, [...path, key, i]);
       if (leg) communication(ctx, leg, kind, extra);
     });
   }
@@ -163,19 +155,18 @@ function signal(ctx: Context, value: Data, path: Path) {
   const type = value.type;
   const lower = typeof type === 'string' ? type.toLowerCase() : '';
   const offer = /^offering(expired|accepted|rejected)?$/.test(lower);
-  const schema = offer ? 'offer' : VOCABULARY.find((name) => `cobrowse.${name.toLowerCase()}` === lower);
-  const kind = schema?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) as SignalUpdate['type'] | undefined;
-  if (!schema) {
+  const kind = offer ? 'offer' : VOCABULARY.find((name) => `cobrowse.${name.replace('-', '')}` === lower);
+  if (!kind) {
     ctx.issues.push({
       path: [...path, 'type'],
       message:
         typeof type === 'string'
-          ? `unknown type ${quote(type)} (expected a Messenger Offering* event or cobrowse.${VOCABULARY.join(', ')})`
+          ? `unknown type ${quote(type)} (expected a Messenger Offering* event or cobrowse.controlRequest, navigationRequest, offerExpiry, ack)`
           : `expected a string, received ${kindOf(type)}`,
     });
     return;
   }
-  const n = normalise(ctx, schema, value, path);
+  const n = check(ctx, kind, value, path);
   if (!n) return;
   if (kind === 'offer-expiry' && !n.communicationId && !n.sessionId) {
     ctx.issues.push({ path, message: 'missing (expected a communicationId or a sessionId)' });
@@ -204,26 +195,19 @@ function item(ctx: Context, value: unknown, path: Path): void {
     } else if (topic) item(ctx, value.eventBody, [...path, 'eventBody']);
   } else if ('type' in value) {
     signal(ctx, value, path);
-  } else if ('participants' in value) {
-    const d = check(ctx, 'conversation', value, path);
+  } else if (has(value, PARTICIPANT_KEYS)) {
+    // A conversation, or a participant as a conversation of one without an id.
+    const one = !('participants' in value);
+    const d = one ? { participants: [value] } : check(ctx, 'conversation', value, path);
     if (!d) return;
     const participants = (d.participants as Data[]).flatMap(
-      (p, i) => participant(ctx, p, [...path, 'participants', i], d.id) ?? [],
+      (p, i) => participant(ctx, p, one ? path : [...path, 'participants', i], d.id) ?? [],
     );
     ctx.out.conversations.push(pick({ id: d.id, participants }));
-  } else if (has(value, PARTICIPANT_KEYS)) {
-    const info = participant(ctx, value, path);
-    if (info) ctx.out.conversations.push({ participants: [info] });
   } else {
-    const n = normalise(ctx, 'node', value, path);
+    const n = check(ctx, 'node', value, path);
     if (n) communication(ctx, n, has(value, 'sharing peerCount context') ? 'screenshare' : 'cobrowse', {});
   }
-}
-
-function fail(issues: ParseIssue[], warnings: ParseWarning[]): ParseResult {
-  const shown = issues.slice(0, 3).map((issue) => `${issue.path}: ${issue.message}`);
-  if (issues.length > 3) shown.push(`and ${issues.length - 3} more`);
-  return { ok: false, error: { message: shown.join('; '), issues }, warnings };
 }
 
 /**
@@ -231,18 +215,27 @@ function fail(issues: ParseIssue[], warnings: ParseWarning[]): ParseResult {
  * copied into plain data first (prepare.ts), then each item is told apart, validated and normalised.
  */
 export function parseInput(input: unknown, limits?: Partial<ParseLimits>): ParseResult {
-  const warnings: ParseWarning[] = [];
+  const ctx: Context = {
+    root: undefined,
+    out: { conversations: [], communications: [], signals: [] },
+    issues: [],
+    warnings: [],
+  };
   try {
-    const root = prepare(input, { ...DEFAULT_LIMITS, ...limits }, warnings);
-    const ctx: Context = { root, out: { conversations: [], communications: [], signals: [] }, issues: [], warnings };
-    if (Array.isArray(root)) root.forEach((value, i) => item(ctx, value, [i]));
-    else item(ctx, root, []);
-    if (!ctx.issues.length) return { ok: true, value: ctx.out, warnings };
-    return fail(
-      ctx.issues.map((issue) => ({ path: formatPath(issue.path, root), message: issue.message })),
-      warnings,
-    );
-  } catch (error) {
-    return fail([error instanceof Unusable ? error.issue : { path: '(root)', message: 'could not be read' }], warnings);
+    // An unusable input is prepare's one issue, at a path in the caller's keys (no root to translate through).
+    const root = (ctx.root = prepare(input, { ...DEFAULT_LIMITS, ...limits }, ctx));
+    if (!ctx.issues.length) {
+      if (Array.isArray(root)) root.forEach((value, i) => item(ctx, value, [i]));
+      else item(ctx, root, []);
+    }
+  } catch {
+    // Nothing after prepare reads anything but plain data; should it throw, the input could not be read.
+    ctx.issues = [{ path: [], message: 'could not be read' }];
   }
+  const { warnings } = ctx;
+  if (!ctx.issues.length) return { ok: true, value: ctx.out, warnings };
+  const issues = ctx.issues.map((issue) => ({ path: formatPath(issue.path, ctx.root), message: issue.message }));
+  const shown = issues.slice(0, 3).map((issue) => `${issue.path}: ${issue.message}`);
+  if (issues.length > 3) shown.push(`and ${issues.length - 3} more`);
+  return { ok: false, error: { message: shown.join('; '), issues }, warnings };
 }

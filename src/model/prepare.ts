@@ -1,4 +1,4 @@
-import type { ParseIssue, ParseLimits, ParseWarning } from './types.js';
+import type { ParseLimits, ParseWarning } from './types.js';
 
 /**
  * The one pass over raw input before any schema runs: it checks every limit, copies the input into plain data
@@ -50,57 +50,61 @@ export function kindOf(value: unknown): string {
 /** A string for a message: quoted, and cut at 60 characters. */
 export const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
-/** What `prepare` throws when the input cannot be used: the one issue to report. */
-export class Unusable {
-  constructor(readonly issue: ParseIssue) {}
+/** What parsing found: issues (at a path not yet formatted) and warnings. */
+export interface Findings {
+  issues: { path: Path; message: string }[];
+  warnings: ParseWarning[];
 }
 
-/** UTF-8 length without encoding the string unless the UTF-16 length leaves the answer open. */
-function utf8Length(text: string, max: number): number {
-  return text.length > max || text.length * 3 <= max ? text.length : new TextEncoder().encode(text).length;
-}
-
-/** The input as plain data; warnings go to `warnings`; throws `Unusable` on a broken limit or unreadable input. */
-export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarning[]): unknown {
-  // Keys as the caller spelled them: the normalised tree is still being built when a limit trips.
+/**
+ * The input as plain data; warnings go to `found.warnings`. On a broken limit or unreadable input it adds the one
+ * issue to report to `found.issues` (its path in the caller's keys) and returns undefined.
+ */
+export function prepare(input: unknown, limits: ParseLimits, found: Findings): unknown {
+  // Keys as the caller spelled them: the normalised tree is still being built when a limit trips. While a limit
+  // trips or a getter throws, `path` is where it happened (nothing pops it on the way out).
   const path: Path = [];
   const open = new Set<object>();
   let bytes = 0;
-
-  // The issue at the current path: while a limit trips or a getter throws, `path` is where it happened.
-  const unusable = (message: string) => new Unusable({ path: formatPath(path), message });
-  const limit = (name: keyof ParseLimits, what: string) => {
-    throw unusable(`${what}, over the ${name} limit of ${limits[name]}`);
+  // What went wrong when it is ours; anything else thrown is a getter or proxy throwing.
+  let problem = 'could not be read (a getter or proxy threw)';
+  const stop = (message: string): never => {
+    problem = message;
+    throw path;
+  };
+  // `what` says what tripped it, `#` standing for the amount.
+  const limit = (name: keyof ParseLimits, amount: number, what: string) => {
+    if (amount > limits[name]) stop(`${what.replace('#', `${amount}`)}, over the ${name} limit of ${limits[name]}`);
   };
 
-  const copy = (value: unknown, depth: number): unknown => {
+  // `key`: the normalised key `value` sits under (a participants list is limited).
+  const copy = (value: unknown, key?: string): unknown => {
     switch (typeof value) {
       case 'string':
-        if (value.length > limits.maxStringLength) limit('maxStringLength', `string is ${value.length} characters`);
+        limit('maxStringLength', value.length, 'string is # characters');
         bytes += value.length + 2;
         break;
       case 'bigint':
       case 'symbol':
-        throw unusable(`expected a JSON value, received ${typeof value}`);
+        return stop(`expected a JSON value, received ${typeof value}`);
       case 'function':
         return undefined;
       case 'object': {
         if (value === null) return null;
         if (value instanceof Date) return value.getTime();
-        if (depth > limits.maxDepth) limit('maxDepth', `nested ${depth} levels deep`);
-        if (open.has(value)) throw unusable('contains a cyclic reference');
+        // (the root is 1 level deep)
+        limit('maxDepth', path.length + 1, 'nested # levels deep');
+        if (open.has(value)) stop('contains a cyclic reference');
         open.add(value);
         let out: unknown[] | Record<string, unknown>;
         if (Array.isArray(value)) {
           const length = value.length;
-          if (depth === 1 && length > limits.maxBatch) limit('maxBatch', `batch has ${length} items`);
-          if (camelKey(String(path.at(-1))) === 'participants' && length > limits.maxParticipants) {
-            limit('maxParticipants', `conversation has ${length} participants`);
-          }
+          if (!path.length) limit('maxBatch', length, 'batch has # items');
+          if (key === 'participants') limit('maxParticipants', length, 'conversation has # participants');
           out = [];
           for (let i = 0; i < length; i++) {
             path.push(i);
-            out.push(copy(value[i], depth + 1));
+            out.push(copy(value[i]));
             path.pop();
           }
         } else {
@@ -111,17 +115,18 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
             path.push(raw);
             keys[key] ??= raw;
             bytes += raw.length + 4;
-            const item = copy((value as Record<string, unknown>)[raw], depth + 1);
-            path.pop();
-            if (item === undefined || item === null) continue;
-            if (key in record) {
-              warnings.push({
-                path: formatPath([...path, raw]),
+            const item = copy((value as Record<string, unknown>)[raw], key);
+            if (item === undefined || item === null) {
+              // absent
+            } else if (key in record) {
+              found.warnings.push({
+                path: formatPath(path),
                 code: 'ignored',
                 message: `"${raw}" repeats "${keys[key]}"; the first is kept`,
                 value: raw,
               });
             } else record[key] = item;
+            path.pop();
           }
           spelled.set(record, keys);
           out = record;
@@ -132,23 +137,23 @@ export function prepare(input: unknown, limits: ParseLimits, warnings: ParseWarn
       default:
         bytes += String(value).length + 1;
     }
-    if (bytes > limits.maxBytes) limit('maxBytes', `payload is over ${bytes} bytes`);
+    limit('maxBytes', bytes, 'payload is over # bytes');
     return value;
   };
 
   try {
     if (typeof input === 'string') {
-      const size = utf8Length(input, limits.maxBytes);
-      if (size > limits.maxBytes) limit('maxBytes', `payload is ${size} bytes`);
+      // The UTF-16 length when it is already over (as the message says), else the UTF-8 length.
+      const size = input.length > limits.maxBytes ? input.length : new TextEncoder().encode(input).length;
+      limit('maxBytes', size, 'payload is # bytes');
       try {
         input = JSON.parse(input);
       } catch (error) {
-        throw unusable(`not valid JSON (${(error as Error).message})`);
+        stop(`not valid JSON (${(error as Error).message})`);
       }
     }
-    return copy(input, 1);
-  } catch (error) {
-    // Ours as it is; anything else thrown is a getter or proxy throwing.
-    throw error instanceof Unusable ? error : unusable('could not be read (a getter or proxy threw)');
+    return copy(input);
+  } catch {
+    found.issues.push({ path, message: problem });
   }
 }

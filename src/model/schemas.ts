@@ -16,10 +16,11 @@ const SPECS = {
   node: 'id! state initialState disconnectType provider peerId peer held cobrowseSessionId cobrowseRole viewerUrl context sharing peerCount name purpose userId screenRecordingState monitoredParticipantId providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime endTime cobrowsesessions screenshares controlling mediaRoles self user',
   conversation: 'id participants!',
   envelope: 'topicName!',
+  // The signals, by their `type`.
   offer: 'sessionId! sessionJoinToken expiresAt time',
-  controlRequest: 'participantId! communicationId sessionId name time expiresAt active',
-  navigationRequest: 'participantId! communicationId sessionId name time url active',
-  offerExpiry: 'communicationId sessionId expiresAt!',
+  'control-request': 'participantId! communicationId sessionId name time expiresAt active',
+  'navigation-request': 'participantId! communicationId sessionId name time url active',
+  'offer-expiry': 'communicationId sessionId expiresAt!',
   ack: 'actionId! ok! error',
 };
 
@@ -58,31 +59,34 @@ const says =
               : kindOf(input)
         }`;
 
-/** A schema's definition: the predicate its value must pass and, for an object, its fields (each a schema). */
-interface PredicateDef extends z.$ZodTypeDef {
+/**
+ * A schema's definition: the predicate its value must pass and, for an object, its fields (each a schema). No
+ * `type`: nothing zod core runs here reads it.
+ */
+interface PredicateDef extends Omit<z.$ZodTypeDef, 'type'> {
   fn: (value: unknown) => boolean;
   shape?: Record<string, z.$ZodType>;
   /** Each item's schema, for a list. */
   item?: z.$ZodType;
 }
 
-// An assertion signature (`asserts inst is T`) is only callable through a name with a declared type.
-const initType: (inst: z.$ZodType, def: z.$ZodTypeDef) => void = z.$ZodType.init;
-
 /**
- * The one schema type: zod core's own `$constructor` and `$ZodType` (so zod runs it, words its issue with the
- * schema's error function and reports it like any schema) around a predicate. A value that fails it is one issue,
- * as $ZodCustom (zod/mini's z.custom) reports it; a value that passes and has a `shape` is an object whose fields
- * run, in order, each read from the value (an absent one as `undefined`, so optional and required fields need no
- * special case), their issues prefixed with their key; the output holds exactly the shape's keys (unknown keys
- * are dropped). That is what $ZodObject does for such input, without its generality (optional and defaulted keys,
- * catch-alls, symbol keys, lazy shapes, memoisation, async fields: ~1,000 bytes gzip in the script-tag file), and
- * what $ZodCustom does for a field, without $ZodCheck and zod's refinement handling (~180 bytes gzip), which a
- * schema that is also a check brings along.
+ * The one schema type: a zod core `$ZodType` (so zod runs it, words its issue with the schema's error function and
+ * reports it like any schema) whose parse is a predicate. A value that fails it is one issue, as $ZodCustom
+ * (zod/mini's z.custom) reports it; a value that passes and has a `shape` is an object whose fields run, in order,
+ * each read from the value (an absent one as `undefined`, so optional and required fields need no special case),
+ * their issues prefixed with their key; the output holds the shape's keys that are defined (unknown keys are
+ * dropped). That
+ * is what $ZodObject does for such input, without its generality (optional and defaulted keys, catch-alls, symbol
+ * keys, lazy shapes, memoisation, async fields: ~1,000 bytes gzip in the script-tag file), and what $ZodCustom does
+ * for a field, without $ZodCheck and zod's refinement handling (~180 bytes gzip), which a schema that is also a
+ * check brings along. A plain `$ZodType` with its parse set, rather than a subclass made with `$constructor`: the
+ * subclass added nothing else.
  */
-const $ZodPredicate = z.$constructor<z.$ZodType, PredicateDef>('$ZodPredicate', (inst, def) => {
-  initType(inst, def);
-  inst._zod.parse = (payload, ctx) => {
+function predicate(def: PredicateDef): z.$ZodType {
+  const inst = new z.$ZodType(def as z.$ZodTypeDef & PredicateDef);
+  // `$ZodType` without checks runs its parse: set both (its constructor copied the then-empty parse to run).
+  inst._zod.run = inst._zod.parse = (payload, ctx) => {
     const input = payload.value as Record<string, unknown>;
     // Runs `schema` on `input[key]`, its issues prefixed with `key`; returns the value it made. Synchronous:
     // every field is a plain predicate.
@@ -97,27 +101,30 @@ const $ZodPredicate = z.$constructor<z.$ZodType, PredicateDef>('$ZodPredicate', 
     else if (def.item) (input as unknown as unknown[]).forEach((_, i) => run(def.item!, i));
     else if (def.shape) {
       const value: Record<string, unknown> = (payload.value = {});
-      for (const key in def.shape) value[key] = run(def.shape[key], key);
+      for (const key in def.shape) {
+        const field = run(def.shape[key], key);
+        if (field !== undefined) value[key] = field;
+      }
     }
     return payload;
   };
-});
+  return inst;
+}
 
 function build() {
   // Jitless: zod's JIT compiles validators with the Function constructor, which a strict CSP blocks.
   z.config({ jitless: true });
-  // A $ZodPredicate (above) for every schema and every field.
+  // A predicate (above) for every schema and every field.
   // Every distinct zod class adds its code to the script-tag file (z.string() ~150 bytes gzip, z.array() ~400,
   // z.optional() ~220, z.int() with z.minimum() ~770, $ZodObject ~1,000), and a predicate does the same check;
   // zod/mini's wrappers around the core classes (`.check()`, `.clone()`, ... on every schema) add ~700 bytes gzip
   // that nothing here calls. Without z.optional(), an optional field's predicate accepts `undefined`, and
-  // $ZodPredicate runs every field of its shape, an absent one as `undefined`.
+  // a predicate runs every field of its shape, an absent one as `undefined`.
   // A field kind: its predicate and how its issue is worded; called with `required`, it makes the field's schema.
   const kind =
     (test: (value: unknown) => boolean, want: string, showValue?: boolean, more?: Partial<PredicateDef>) =>
     (required: boolean) =>
-      new $ZodPredicate({
-        type: 'custom',
+      predicate({
         fn: (value) => (!required && value === undefined) || test(value),
         error: says(want, showValue),
         ...more,
@@ -135,8 +142,9 @@ function build() {
         }),
       ),
     });
-  // `self` and `user` of a node (null never gets here: prepare.ts drops null fields).
-  const ref = kind(isRecord, 'an object', false, { shape: { id: string(false), name: string(false) } });
+  // `self` and `user` of a node (null never gets here: prepare.ts drops null fields); made when a node's shape is,
+  // after TYPES exists.
+  const ref = (required: boolean) => object('id name')(required);
   // A list of nodes shows a wrong value itself, a list of strings its kind (as zod/mini's z.array() worded it).
   const nodes = kind(Array.isArray, 'an array', true);
   const strings = kind(Array.isArray, 'an array', false, { item: string(true) });

@@ -9,7 +9,8 @@ const ISO = /^(\d{4})-(\d\d)-(\d\d)[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:
  * check catches what `Date.parse` rolls over (February 30 -> March 2).
  */
 export function toMs(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  // (Number.isFinite is false for anything but a finite number; an infinite one then matches no pattern.)
+  if (Number.isFinite(value)) return value as number;
   const m = typeof value === 'string' ? ISO.exec(value) : null;
   if (!m || new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDate() !== +m[3]) return undefined;
   const ms = Date.parse(m[4] ? (value as string) : `${value}Z`);
