@@ -51,7 +51,7 @@ function communications(state: StoreState, now: number): Comm[] {
   const comms: Comm[] = [];
   const sessions = new Set<string>();
   for (const record of Object.values(state.comms)) {
-    const c = { ...record.latest, at: record.stamp, grantedAt: record.grantedAt } as Comm;
+    const c = { ...record.latest, at: record.stamp } as Comm;
     for (const key in record.sticky) (c as unknown as Record<string, unknown>)[key] = record.sticky[key].value;
     c.connection = knownConnection(c.state) ?? c.known ?? (c.state ? 'connecting' : 'idle');
     if (c.connection === 'connected' && c.held) c.connection = 'held';

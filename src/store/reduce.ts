@@ -3,7 +3,7 @@
  * caller passes `now`, so every rule can be tested by feeding `NormalizedInput`s directly.
  */
 import type { CommunicationUpdate, NormalizedInput, ParticipantInfo, SignalUpdate } from '../model/index.js';
-import { compare, extreme, knownConnection, rankOf, stamp, timeOf } from './order.js';
+import { compare, knownConnection, rankOf, stamp, timeOf } from './order.js';
 import type { Stamp } from './order.js';
 import type { LinkStatus, PendingAction } from './types.js';
 
@@ -22,10 +22,12 @@ export interface CommRecord {
   /** The newest update, whole: its state fields replace the previous ones (Genesys sends snapshots). */
   latest: CommunicationUpdate;
   stamp: Stamp;
-  /** Identity fields (role, session id, start times, ...), each from the newest update that carried it. */
+  /**
+   * Identity fields (role, session id, start times, ...), each from the newest update that carried it; `known`, the
+   * newest known connection; `grantedAt`, the latest event time at which it controlled someone (answers older
+   * control requests).
+   */
   sticky: Record<string, Entry<unknown>>;
-  /** The latest event time at which this communication controlled someone: answers older control requests. */
-  grantedAt?: number;
 }
 
 export type Person = ParticipantInfo & { conversationId?: string };
@@ -81,18 +83,16 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
   const known = knownConnection(update.state);
   const at = stamp(timeOf(update), seq, rankOf(known), update);
   const sticky = { ...held?.sticky };
-  for (const [key, value] of Object.entries({ ...update, known })) {
+  // `grantedAt` is sticky like an identity field: of the timed updates that controlled someone, the newest wins,
+  // which is the one with the latest time (an untimed update has no time to keep).
+  const grantedAt = update.controlling?.length ? at.t : undefined;
+  for (const [key, value] of Object.entries({ ...update, known, grantedAt })) {
     if (value !== undefined && !SNAPSHOT.includes(key)) put(sticky, key, value, at);
   }
   // An ended communication stays ended unless a strictly newer update says otherwise (or says it ended too).
   const ends = (u: CommunicationUpdate) => knownConnection(u.state) === 'disconnected';
   const newer = !held || (compare(at, held.stamp) > 0 && (!ends(held.latest) || ends(update) || at.t! > held.stamp.t!));
-  const grantedAt = extreme(Math.max, [held?.grantedAt, update.controlling?.length ? at.t : undefined]);
-  return {
-    ...(newer ? { latest: update, stamp: at } : held!),
-    sticky,
-    ...(grantedAt !== undefined && { grantedAt }),
-  };
+  return { ...(newer ? { latest: update, stamp: at } : held!), sticky };
 }
 
 function mergePerson(held: Person | undefined, person: Person): Person {
