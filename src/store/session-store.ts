@@ -7,7 +7,7 @@ import type { ParseLimits } from '../model/index.js';
 import { derive, emptyView, nextDeadline } from './derive.js';
 import { INITIAL_STATE, reduce, settle, withdraw } from './reduce.js';
 import type { StoreState } from './reduce.js';
-import type { ActionName, PendingAction, SessionStore, SessionView, StateListener, StoreEvents } from './types.js';
+import type { ActionDetail, PendingAction, SessionStore, SessionView, StateListener, StoreEvents } from './types.js';
 
 /** Where the store schedules its timers; injectable so tests can drive time. */
 export interface Scheduler {
@@ -30,20 +30,24 @@ export interface SessionStoreOptions {
   limits?: Partial<ParseLimits> & { maxCommunications?: number };
 }
 
-/** When the session itself has confirmed an action. Actions not listed have only a local effect. */
-const CONFIRMED: Partial<Record<ActionName, (view: SessionView, action: PendingAction) => boolean>> = {
-  accept: (view, action) => ![undefined, 'alerting'].includes(connectionFor(view, action)),
-  decline: (view, action) => connectionFor(view, action) === 'disconnected',
-  end: (view, action) => connectionFor(view, action) === 'disconnected',
-  'revoke-control': (view) => !view.control.controlledBy.length,
-  'accept-control': (view) => view.control.controlledBy.length > 0,
-  'request-control': (view) => view.control.controlling.length > 0,
-};
-
-/** The connection of the communication an action was about, if the view still has it. */
-function connectionFor(view: SessionView, action: PendingAction) {
-  if (view.communicationId === action.communicationId) return view.connection;
-  return view.others.find((o) => o.communicationId === action.communicationId)?.connection;
+/**
+ * Whether the session says what `action` asked for: `undefined` for an action that has only a local effect (not a
+ * key here), so its truth also says whether an action waits for the session.
+ */
+function confirms(view: SessionView, { action, communicationId }: ActionDetail): boolean | undefined {
+  // The connection of the communication the action was about, if the view still has it.
+  const connection = [view, ...view.others].find((c) => c.communicationId === communicationId)?.connection;
+  const ended = connection === 'disconnected';
+  const controlled = view.control.controlledBy.length > 0;
+  return {
+    // Anything past `alerting` (every other connection sorts after it; `undefined` compares false).
+    accept: connection! > 'alerting',
+    decline: ended,
+    end: ended,
+    'revoke-control': !controlled,
+    'accept-control': controlled,
+    'request-control': view.control.controlling.length > 0,
+  }[action as string];
 }
 
 /** The largest delay `setTimeout` honours; a longer one would fire at once, again and again. */
@@ -126,8 +130,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     }
     let derived = derive(next, now, options.selfId);
     // Confirmed when the session changes to what the action asked for (not when it already was so).
-    const confirmed = next.pending && CONFIRMED[next.pending.action];
-    if (confirmed && confirmed(derived, next.pending!) && !confirmed(view, next.pending!)) {
+    if (next.pending && confirms(derived, next.pending) && !confirms(view, next.pending)) {
       next = { ...next, pending: undefined, pendingDeadline: undefined };
       derived = derive(next, now, options.selfId);
     }
@@ -170,7 +173,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         since: new Date(now).toISOString(),
       });
       let next: StoreState = { ...state, failed: undefined };
-      if (CONFIRMED[detail.action]) {
+      if (confirms(view, detail) !== undefined) {
         next = { ...next, pending: action, pendingDeadline: now + pendingTimeoutMs };
       } else {
         local = action;
