@@ -37,6 +37,8 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 /** Best first: by PRIORITY, then the newest, then by id (so the order never depends on arrival). */
 const rank = (comms: Comm[]) =>
   [...comms].sort((a, b) => PRIORITY[b.connection] - PRIORITY[a.connection] || compare(b.at, a.at) || byId(a, b));
+// (Not `rank(all).find(...)`: `compare` orders an untimed update by arrival, so it is not transitive over a mix, and
+// the best of a subset need not come first among the whole.)
 const best = (comms: Comm[]): Comm | undefined => rank(comms)[0];
 
 function freeze<T>(value: T): T {
@@ -55,8 +57,8 @@ function communications(state: StoreState, now: number): Comm[] {
     for (const key in record.sticky) (c as unknown as Record<string, unknown>)[key] = record.sticky[key].value;
     c.connection = knownConnection(c.state) ?? c.known ?? (c.state ? 'connecting' : 'idle');
     if (c.connection === 'connected' && c.held) c.connection = 'held';
-    if (c.cobrowseSessionId) sessions.add(c.cobrowseSessionId);
-    sessions.add(c.id);
+    // (An absent session id adds `undefined`, which no offer's session id matches.)
+    sessions.add(c.cobrowseSessionId!).add(c.id);
     comms.push(c);
   }
   // A Messenger offer for a session no communication describes yet stands for that session.
@@ -151,7 +153,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
       role: roleOf(comm),
       connection,
       controlling: !ended && connection !== 'disconnected' && !!comm?.controlling?.some((id) => myIds.includes(id)),
-      ...(monitoring ? { monitoring } : {}),
+      ...(monitoring && { monitoring }),
     });
   }
   const controlledBy = peers.filter((p) => p.controlling);
@@ -161,7 +163,8 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
       ({ value }) =>
         !ended &&
         value.active &&
-        (value.expiresAt ?? Infinity) > now &&
+        // (No expiry, no expiring: `undefined <= now` is false.)
+        !(value.expiresAt! <= now) &&
         (value.communicationId ?? value.sessionId ?? sessionId) === (value.communicationId ? primary.id : sessionId) &&
         // A control request is answered once the requester controls me, or controlled someone since it asked.
         (value.type !== 'control-request' ||

@@ -104,9 +104,10 @@ function mergePerson(held: Person | undefined, person: Person): Person {
 }
 
 export function settle(state: StoreState, id: string, ok: boolean, error?: string): StoreState {
-  if (state.pending?.id !== id) return state;
-  const { pending, ...rest } = state;
-  return { ...rest, pendingDeadline: undefined, failed: ok ? undefined : { ...pending, error: error || 'Refused' } };
+  const { pending } = state;
+  return pending?.id === id
+    ? { ...state, pending: undefined, pendingDeadline: undefined, failed: ok ? undefined : { ...pending, error: error || 'Refused' } }
+    : state;
 }
 
 /** Applies everything one input said. Returns a new state; never mutates `state`. */
@@ -132,7 +133,8 @@ export function reduce(state: StoreState, input: NormalizedInput, now: number, o
     if (signal.type === 'offer') {
       put(next.offers, signal.sessionId, signal, stamp(signal.time, seq, +(signal.event !== 'offering'), signal));
     } else if (signal.type === 'offer-expiry') {
-      const key = signal.communicationId ?? signal.sessionId ?? '';
+      // The model guarantees one of the two (parse.ts refuses an offer-expiry that names neither).
+      const key = (signal.communicationId ?? signal.sessionId)!;
       next.expiries[key] = Math.max(next.expiries[key] ?? 0, signal.expiresAt);
     } else if (signal.type === 'control-request' || signal.type === 'navigation-request') {
       const time = signal.time ?? now;
@@ -159,17 +161,4 @@ export function reduce(state: StoreState, input: NormalizedInput, now: number, o
   });
   for (const id of ids.slice(options.maxCommunications)) delete next.comms[id];
   return next;
-}
-
-/** Withdraws a request locally (the user answered it, it was granted, or it expired). */
-export function withdraw(state: StoreState, key: string): StoreState {
-  const held = state.requests[key];
-  if (!held?.value.active) return state;
-  return {
-    ...state,
-    requests: {
-      ...state.requests,
-      [key]: { value: { ...held.value, active: false }, stamp: { ...held.stamp, rank: 1 } },
-    },
-  };
 }

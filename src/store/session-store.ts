@@ -5,7 +5,7 @@
 import { parseInput } from '../model/index.js';
 import type { ParseLimits } from '../model/index.js';
 import { derive, emptyView, nextDeadline } from './derive.js';
-import { INITIAL_STATE, reduce, settle, withdraw } from './reduce.js';
+import { INITIAL_STATE, reduce, settle } from './reduce.js';
 import type { StoreState } from './reduce.js';
 import type { ActionDetail, PendingAction, SessionStore, SessionView, StateListener, StoreEvents } from './types.js';
 
@@ -178,11 +178,19 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       } else {
         local = action;
         const { control, navigationRequest, others } = view;
-        if (detail.action === 'decline-control' && control.request) {
-          next = withdraw(next, `control-request:${control.request.participantId}`);
-        }
-        if (/-navigation$/.test(detail.action) && navigationRequest) {
-          next = withdraw(next, `navigation-request:${navigationRequest.participantId}`);
+        // The request the action answers is withdrawn locally. The view shows it, so its entry is active.
+        const [type, shown] =
+          detail.action === 'decline-control'
+            ? ['control-request', control.request]
+            : ['navigation-request', detail.action.endsWith('-navigation') && navigationRequest];
+        if (shown) {
+          const key = `${type}:${shown.participantId}`;
+          const { value, stamp } = next.requests[key];
+          // At one time, a withdrawal beats a request (rank 1, as for a received `active: false`).
+          next.requests = {
+            ...next.requests,
+            [key]: { value: { ...value, active: false }, stamp: { ...stamp, rank: 1 } },
+          };
         }
         if (detail.action === 'dismiss') {
           const ended = [view, ...others].filter((c) => c.connection === 'disconnected');
