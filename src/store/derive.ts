@@ -29,7 +29,7 @@ const PRIORITY: Record<Connection, number> = {
   disconnected: 0,
 };
 
-const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+export const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 const live = (connection: Connection | undefined) => connection === 'connected' || connection === 'held';
 const roleOf = (c: Comm | undefined) =>
   c?.kind === 'screenshare' && c.sharing !== undefined ? (c.sharing ? 'sharer' : 'viewer') : c?.role;
@@ -68,8 +68,8 @@ function communications(state: StoreState, now: number): Comm[] {
       id: sessionId,
       kind: 'cobrowse',
       cobrowseSessionId: sessionId,
+      // (`rawState` is absent: the view shows the state, the offer's event.)
       state: value.event,
-      rawState: value.event,
       startAlertingTime: value.time,
       // Alerting until the offer's own outcome applies below.
       connection: 'alerting',

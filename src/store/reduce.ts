@@ -106,7 +106,12 @@ function mergePerson(held: Person | undefined, person: Person): Person {
 export function settle(state: StoreState, id: string, ok: boolean, error?: string): StoreState {
   const { pending } = state;
   return pending?.id === id
-    ? { ...state, pending: undefined, pendingDeadline: undefined, failed: ok ? undefined : { ...pending, error: error || 'Refused' } }
+    ? {
+        ...state,
+        pending: undefined,
+        pendingDeadline: undefined,
+        failed: ok ? undefined : { ...pending, error: error || 'Refused' },
+      }
     : state;
 }
 

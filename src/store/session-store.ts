@@ -4,7 +4,7 @@
  */
 import { parseInput } from '../model/index.js';
 import type { ParseLimits } from '../model/index.js';
-import { derive, emptyView, nextDeadline } from './derive.js';
+import { derive, emptyView, iso, nextDeadline } from './derive.js';
 import { INITIAL_STATE, reduce, settle } from './reduce.js';
 import type { StoreState } from './reduce.js';
 import type { ActionDetail, PendingAction, SessionStore, SessionView, StateListener, StoreEvents } from './types.js';
@@ -12,6 +12,7 @@ import type { ActionDetail, PendingAction, SessionStore, SessionView, StateListe
 /** Where the store schedules its timers; injectable so tests can drive time. */
 export interface Scheduler {
   set(callback: () => void, ms: number): unknown;
+  /** As `clearTimeout`: a handle that has fired, or `undefined`, is ignored. */
   clear(handle: unknown): void;
 }
 
@@ -102,19 +103,12 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   };
 
   function schedule() {
-    if (timer !== undefined) timers.clear(timer);
-    timer = undefined;
+    // Clearing a timer that has fired, or none (`undefined`), does nothing: `clearTimeout`'s contract, and the
+    // Scheduler's.
+    timers.clear(timer);
     const now = clock();
     const at = nextDeadline(state, now);
-    if (at !== undefined) {
-      timer = timers.set(
-        () => {
-          timer = undefined;
-          commit(state);
-        },
-        Math.min(at - now, MAX_DELAY),
-      );
-    }
+    timer = at === undefined ? at : timers.set(() => commit(state), Math.min(at - now, MAX_DELAY));
   }
 
   /** Makes `next` the state, derives the view, and tells listeners once if it changed. */
@@ -170,7 +164,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       const action: PendingAction = Object.freeze({
         ...detail,
         id: `${now.toString(36)}-${++counter}`,
-        since: new Date(now).toISOString(),
+        since: iso(now)!,
       });
       let next: StoreState = { ...state, failed: undefined };
       if (confirms(view, detail) !== undefined) {
