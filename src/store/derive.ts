@@ -30,7 +30,6 @@ const PRIORITY: Record<Connection, number> = {
 };
 
 export const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
-const live = (connection: Connection | undefined) => connection === 'connected' || connection === 'held';
 const roleOf = (c: Comm | undefined) =>
   c?.kind === 'screenshare' && c.sharing !== undefined ? (c.sharing ? 'sharer' : 'viewer') : c?.role;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
@@ -144,8 +143,9 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     if (conversationId && other && other !== conversationId) continue;
     const comm = best(theirs.filter((c) => c.cobrowseSessionId === sessionId)) ?? best(theirs);
     const connection = comm?.connection ?? knownConnection(person.state) ?? 'idle';
-    const monitoring =
-      !!person.monitoredParticipantId || !!person.mediaRoles?.some((r) => /^(monitor|coach)$/i.test(r));
+    const monitoring = !!(
+      person.monitoredParticipantId || person.mediaRoles?.some((r) => /^(monitor|coach)$/i.test(r))
+    );
     peers.push({
       id: person.id,
       name: person.name,
@@ -200,7 +200,9 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     participantId: me,
     conversationId,
     peerCount:
-      primary.peerCount ?? peers.filter((p) => live(p.connection) && !p.monitoring && p.role !== 'sharer').length,
+      primary.peerCount ??
+      // Live peers (connected or held: priority 3), not monitoring, not the sharer.
+      peers.filter((p) => PRIORITY[p.connection] === 3 && !p.monitoring && p.role !== 'sharer').length,
     control: {
       controlledBy,
       controlling: ended ? [] : (primary.controlling ?? []),

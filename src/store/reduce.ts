@@ -159,11 +159,10 @@ export function reduce(state: StoreState, input: NormalizedInput, now: number, o
     }
   }
   // Forget the oldest, ended ones first, so a long-lived page does not grow without bound.
-  const ids = Object.keys(next.comms).sort((a, b) => {
-    const [stampA, stampB] = [next.comms[a].stamp, next.comms[b].stamp];
+  const byAge = Object.entries(next.comms).sort(
     // Live ones (rank < 4, not disconnected) first, then the newest.
-    return +(stampA.rank > 3) - +(stampB.rank > 3) || compare(stampB, stampA);
-  });
-  for (const id of ids.slice(options.maxCommunications)) delete next.comms[id];
+    ([, a], [, b]) => +(a.stamp.rank > 3) - +(b.stamp.rank > 3) || compare(b.stamp, a.stamp),
+  );
+  for (const [id] of byAge.slice(options.maxCommunications)) delete next.comms[id];
   return next;
 }

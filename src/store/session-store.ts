@@ -187,8 +187,9 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
           };
         }
         if (detail.action === 'dismiss') {
-          const ended = [view, ...others].filter((c) => c.connection === 'disconnected');
-          next.dismissed = [...next.dismissed, ...ended.map((c) => c.communicationId!)];
+          for (const c of [view, ...others]) {
+            if (c.connection === 'disconnected') next.dismissed = [...next.dismissed, c.communicationId!];
+          }
         }
       }
       commit(next);
