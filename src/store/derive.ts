@@ -29,7 +29,9 @@ const PRIORITY: Record<Connection, number> = {
   disconnected: 0,
 };
 
-export const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+export const iso = (ms: number | undefined) => (ms === undefined ? ms : new Date(ms).toISOString());
+/** cobrowseSessionId, else Messenger's sessionId (an offer's pseudo-communication), else the communication id. */
+const sessionOf = (c: Comm) => c.cobrowseSessionId ?? c.id;
 const roleOf = (c: Comm | undefined) =>
   c?.kind === 'screenshare' && c.sharing !== undefined ? (c.sharing ? 'sharer' : 'viewer') : c?.role;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
@@ -76,7 +78,7 @@ function communications(state: StoreState, now: number): Comm[] {
     });
   }
   for (const c of comms) {
-    const sessionId = c.cobrowseSessionId ?? c.id;
+    const sessionId = sessionOf(c);
     const offer = state.offers[sessionId]?.value;
     const event = offer?.event;
     c.offerExpiresAt = state.expiries[c.id] ?? state.expiries[sessionId] ?? offer?.expiresAt;
@@ -130,10 +132,11 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
 
   const primary = mine[0];
   if (!primary) return emptyView(state);
-  const sessionId = primary.cobrowseSessionId ?? primary.id;
+  const sessionId = sessionOf(primary);
   const ended = primary.connection === 'disconnected';
   const myIds = [me, selfId, primary.id, primary.cobrowseSessionId];
-  const conversationId = primary.conversationId ?? (me ? people[me]?.conversationId : undefined);
+  const myself = me ? people[me] : undefined;
+  const conversationId = primary.conversationId ?? myself?.conversationId;
 
   const peers: PeerView[] = [];
   for (const person of Object.values(people).sort(byId)) {
@@ -172,11 +175,11 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
             !comms.some((c) => (c.participant?.id ?? c.id) === value.participantId && c.grantedAt! >= value.time!))),
     )
     .sort((a, b) => compare(b.stamp, a.stamp))
-    .map(({ value }) => ({ ...value, name: value.name ?? people[value.participantId]?.name }));
+    .map(({ value }) => value);
   // What both kinds of request show.
   const asked = (r: (typeof requests)[number]) => ({
     participantId: r.participantId,
-    name: r.name,
+    name: r.name ?? people[r.participantId]?.name,
     requestedAt: iso(r.time)!,
   });
   const control = requests.find((r) => r.type === 'control-request');
@@ -184,7 +187,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
 
   const others: CommunicationSummary[] = mine.slice(1).map((c) => ({
     communicationId: c.id,
-    sessionId: c.cobrowseSessionId ?? c.id,
+    sessionId: sessionOf(c),
     kind: c.kind,
     connection: c.connection,
     role: roleOf(c),
@@ -215,7 +218,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     offerExpiresAt: primary.connection === 'alerting' ? iso(primary.offerExpiresAt) : undefined,
     disconnectType: ended ? primary.disconnectType : undefined,
     viewerUrl: ended ? undefined : primary.viewerUrl,
-    screenRecordingState: me ? people[me]?.screenRecordingState : undefined,
+    screenRecordingState: myself?.screenRecordingState,
     navigationRequest: navigation && { ...asked(navigation), url: navigation.url },
     pending: state.pending,
     failed: state.failed,
