@@ -90,8 +90,8 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
     if (value !== undefined && !SNAPSHOT.includes(key)) put(sticky, key, value, at);
   }
   // An ended communication stays ended unless a strictly newer update says otherwise (or says it ended too).
-  const ends = (u: CommunicationUpdate) => knownConnection(u.state) === 'disconnected';
-  const newer = !held || (compare(at, held.stamp) > 0 && (!ends(held.latest) || ends(update) || at.t! > held.stamp.t!));
+  // (A stamp's rank is 4 exactly when its update's known state ended the communication: see `rankOf`.)
+  const newer = !held || (compare(at, held.stamp) > 0 && (held.stamp.rank < 4 || at.rank > 3 || at.t! > held.stamp.t!));
   return { ...(newer ? { latest: update, stamp: at } : held!), sticky };
 }
 

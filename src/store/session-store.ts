@@ -114,10 +114,11 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   /** Makes `next` the state, derives the view, and tells listeners once if it changed. */
   function commit(next: StoreState): boolean {
     const now = clock();
-    if (next.pending && next.pendingDeadline! <= now) {
+    // A deadline is set exactly while an action is pending (act sets both, settle and confirmation clear both).
+    if (next.pendingDeadline! <= now) {
       next = settle(
         next,
-        next.pending.id,
+        next.pending!.id,
         false,
         `No confirmation from the session after ${pendingTimeoutMs / 1000} s`,
       );
