@@ -42,11 +42,9 @@ const rank = (comms: Comm[]) =>
 // the best of a subset need not come first among the whole.)
 const best = (comms: Comm[]): Comm | undefined => rank(comms)[0];
 
+/** Deep: a view has no cycles, and refreezing what an earlier view froze (a shared array) is harmless. */
 function freeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.values(value).forEach(freeze);
-    Object.freeze(value);
-  }
+  if (value && typeof value === 'object') Object.values(Object.freeze(value)).forEach(freeze);
   return value;
 }
 
