@@ -29,21 +29,22 @@ const PRIORITY: Record<Connection, number> = {
   disconnected: 0,
 };
 
-const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
-const live = (connection: Connection | undefined) => connection === 'connected' || connection === 'held';
+export const iso = (ms: number | undefined) => (ms === undefined ? ms : new Date(ms).toISOString());
+/** cobrowseSessionId, else Messenger's sessionId (an offer's pseudo-communication), else the communication id. */
+const sessionOf = (c: Comm) => c.cobrowseSessionId ?? c.id;
 const roleOf = (c: Comm | undefined) =>
   c?.kind === 'screenshare' && c.sharing !== undefined ? (c.sharing ? 'sharer' : 'viewer') : c?.role;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 /** Best first: by PRIORITY, then the newest, then by id (so the order never depends on arrival). */
 const rank = (comms: Comm[]) =>
   [...comms].sort((a, b) => PRIORITY[b.connection] - PRIORITY[a.connection] || compare(b.at, a.at) || byId(a, b));
+// (Not `rank(all).find(...)`: `compare` orders an untimed update by arrival, so it is not transitive over a mix, and
+// the best of a subset need not come first among the whole.)
 const best = (comms: Comm[]): Comm | undefined => rank(comms)[0];
 
+/** Deep: a view has no cycles, and refreezing what an earlier view froze (a shared array) is harmless. */
 function freeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.values(value).forEach(freeze);
-    Object.freeze(value);
-  }
+  if (value && typeof value === 'object') Object.values(Object.freeze(value)).forEach(freeze);
   return value;
 }
 
@@ -51,12 +52,12 @@ function communications(state: StoreState, now: number): Comm[] {
   const comms: Comm[] = [];
   const sessions = new Set<string>();
   for (const record of Object.values(state.comms)) {
-    const c = { ...record.latest, at: record.stamp, grantedAt: record.grantedAt } as Comm;
+    const c = { ...record.latest, at: record.stamp } as Comm;
     for (const key in record.sticky) (c as unknown as Record<string, unknown>)[key] = record.sticky[key].value;
     c.connection = knownConnection(c.state) ?? c.known ?? (c.state ? 'connecting' : 'idle');
     if (c.connection === 'connected' && c.held) c.connection = 'held';
-    if (c.cobrowseSessionId) sessions.add(c.cobrowseSessionId);
-    sessions.add(c.id);
+    // (An absent session id adds `undefined`, which no offer's session id matches.)
+    sessions.add(c.cobrowseSessionId!).add(c.id);
     comms.push(c);
   }
   // A Messenger offer for a session no communication describes yet stands for that session.
@@ -66,8 +67,8 @@ function communications(state: StoreState, now: number): Comm[] {
       id: sessionId,
       kind: 'cobrowse',
       cobrowseSessionId: sessionId,
+      // (`rawState` is absent: the view shows the state, the offer's event.)
       state: value.event,
-      rawState: value.event,
       startAlertingTime: value.time,
       // Alerting until the offer's own outcome applies below.
       connection: 'alerting',
@@ -75,7 +76,7 @@ function communications(state: StoreState, now: number): Comm[] {
     });
   }
   for (const c of comms) {
-    const sessionId = c.cobrowseSessionId ?? c.id;
+    const sessionId = sessionOf(c);
     const offer = state.offers[sessionId]?.value;
     const event = offer?.event;
     c.offerExpiresAt = state.expiries[c.id] ?? state.expiries[sessionId] ?? offer?.expiresAt;
@@ -129,10 +130,11 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
 
   const primary = mine[0];
   if (!primary) return emptyView(state);
-  const sessionId = primary.cobrowseSessionId ?? primary.id;
+  const sessionId = sessionOf(primary);
   const ended = primary.connection === 'disconnected';
   const myIds = [me, selfId, primary.id, primary.cobrowseSessionId];
-  const conversationId = primary.conversationId ?? (me ? people[me]?.conversationId : undefined);
+  const myself = me ? people[me] : undefined;
+  const conversationId = primary.conversationId ?? myself?.conversationId;
 
   const peers: PeerView[] = [];
   for (const person of Object.values(people).sort(byId)) {
@@ -142,8 +144,9 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     if (conversationId && other && other !== conversationId) continue;
     const comm = best(theirs.filter((c) => c.cobrowseSessionId === sessionId)) ?? best(theirs);
     const connection = comm?.connection ?? knownConnection(person.state) ?? 'idle';
-    const monitoring =
-      !!person.monitoredParticipantId || !!person.mediaRoles?.some((r) => /^(monitor|coach)$/i.test(r));
+    const monitoring = !!(
+      person.monitoredParticipantId || person.mediaRoles?.some((r) => /^(monitor|coach)$/i.test(r))
+    );
     peers.push({
       id: person.id,
       name: person.name,
@@ -151,7 +154,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
       role: roleOf(comm),
       connection,
       controlling: !ended && connection !== 'disconnected' && !!comm?.controlling?.some((id) => myIds.includes(id)),
-      ...(monitoring ? { monitoring } : {}),
+      ...(monitoring && { monitoring }),
     });
   }
   const controlledBy = peers.filter((p) => p.controlling);
@@ -161,7 +164,8 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
       ({ value }) =>
         !ended &&
         value.active &&
-        (value.expiresAt ?? Infinity) > now &&
+        // (No expiry, no expiring: `undefined <= now` is false.)
+        !(value.expiresAt! <= now) &&
         (value.communicationId ?? value.sessionId ?? sessionId) === (value.communicationId ? primary.id : sessionId) &&
         // A control request is answered once the requester controls me, or controlled someone since it asked.
         (value.type !== 'control-request' ||
@@ -169,11 +173,11 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
             !comms.some((c) => (c.participant?.id ?? c.id) === value.participantId && c.grantedAt! >= value.time!))),
     )
     .sort((a, b) => compare(b.stamp, a.stamp))
-    .map(({ value }) => ({ ...value, name: value.name ?? people[value.participantId]?.name }));
+    .map(({ value }) => value);
   // What both kinds of request show.
   const asked = (r: (typeof requests)[number]) => ({
     participantId: r.participantId,
-    name: r.name,
+    name: r.name ?? people[r.participantId]?.name,
     requestedAt: iso(r.time)!,
   });
   const control = requests.find((r) => r.type === 'control-request');
@@ -181,7 +185,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
 
   const others: CommunicationSummary[] = mine.slice(1).map((c) => ({
     communicationId: c.id,
-    sessionId: c.cobrowseSessionId ?? c.id,
+    sessionId: sessionOf(c),
     kind: c.kind,
     connection: c.connection,
     role: roleOf(c),
@@ -197,7 +201,9 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     participantId: me,
     conversationId,
     peerCount:
-      primary.peerCount ?? peers.filter((p) => live(p.connection) && !p.monitoring && p.role !== 'sharer').length,
+      primary.peerCount ??
+      // Live peers (connected or held: priority 3), not monitoring, not the sharer.
+      peers.filter((p) => PRIORITY[p.connection] === 3 && !p.monitoring && p.role !== 'sharer').length,
     control: {
       controlledBy,
       controlling: ended ? [] : (primary.controlling ?? []),
@@ -210,7 +216,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     offerExpiresAt: primary.connection === 'alerting' ? iso(primary.offerExpiresAt) : undefined,
     disconnectType: ended ? primary.disconnectType : undefined,
     viewerUrl: ended ? undefined : primary.viewerUrl,
-    screenRecordingState: me ? people[me]?.screenRecordingState : undefined,
+    screenRecordingState: myself?.screenRecordingState,
     navigationRequest: navigation && { ...asked(navigation), url: navigation.url },
     pending: state.pending,
     failed: state.failed,

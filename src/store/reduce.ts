@@ -3,7 +3,7 @@
  * caller passes `now`, so every rule can be tested by feeding `NormalizedInput`s directly.
  */
 import type { CommunicationUpdate, NormalizedInput, ParticipantInfo, SignalUpdate } from '../model/index.js';
-import { compare, extreme, knownConnection, rankOf, stamp, timeOf } from './order.js';
+import { compare, knownConnection, rankOf, stamp, timeOf } from './order.js';
 import type { Stamp } from './order.js';
 import type { LinkStatus, PendingAction } from './types.js';
 
@@ -22,10 +22,12 @@ export interface CommRecord {
   /** The newest update, whole: its state fields replace the previous ones (Genesys sends snapshots). */
   latest: CommunicationUpdate;
   stamp: Stamp;
-  /** Identity fields (role, session id, start times, ...), each from the newest update that carried it. */
+  /**
+   * Identity fields (role, session id, start times, ...), each from the newest update that carried it; `known`, the
+   * newest known connection; `grantedAt`, the latest event time at which it controlled someone (answers older
+   * control requests).
+   */
   sticky: Record<string, Entry<unknown>>;
-  /** The latest event time at which this communication controlled someone: answers older control requests. */
-  grantedAt?: number;
 }
 
 export type Person = ParticipantInfo & { conversationId?: string };
@@ -81,18 +83,16 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
   const known = knownConnection(update.state);
   const at = stamp(timeOf(update), seq, rankOf(known), update);
   const sticky = { ...held?.sticky };
-  for (const [key, value] of Object.entries({ ...update, known })) {
+  // `grantedAt` is sticky like an identity field: of the timed updates that controlled someone, the newest wins,
+  // which is the one with the latest time (an untimed update has no time to keep).
+  const grantedAt = update.controlling?.length ? at.t : undefined;
+  for (const [key, value] of Object.entries({ ...update, known, grantedAt })) {
     if (value !== undefined && !SNAPSHOT.includes(key)) put(sticky, key, value, at);
   }
   // An ended communication stays ended unless a strictly newer update says otherwise (or says it ended too).
-  const ends = (u: CommunicationUpdate) => knownConnection(u.state) === 'disconnected';
-  const newer = !held || (compare(at, held.stamp) > 0 && (!ends(held.latest) || ends(update) || at.t! > held.stamp.t!));
-  const grantedAt = extreme(Math.max, [held?.grantedAt, update.controlling?.length ? at.t : undefined]);
-  return {
-    ...(newer ? { latest: update, stamp: at } : held!),
-    sticky,
-    ...(grantedAt !== undefined && { grantedAt }),
-  };
+  // (A stamp's rank is 4 exactly when its update's known state ended the communication: see `rankOf`.)
+  const newer = !held || (compare(at, held.stamp) > 0 && (held.stamp.rank < 4 || at.rank > 3 || at.t! > held.stamp.t!));
+  return { ...(newer ? { latest: update, stamp: at } : held!), sticky };
 }
 
 function mergePerson(held: Person | undefined, person: Person): Person {
@@ -104,9 +104,15 @@ function mergePerson(held: Person | undefined, person: Person): Person {
 }
 
 export function settle(state: StoreState, id: string, ok: boolean, error?: string): StoreState {
-  if (state.pending?.id !== id) return state;
-  const { pending, ...rest } = state;
-  return { ...rest, pendingDeadline: undefined, failed: ok ? undefined : { ...pending, error: error || 'Refused' } };
+  const { pending } = state;
+  return pending?.id === id
+    ? {
+        ...state,
+        pending: undefined,
+        pendingDeadline: undefined,
+        failed: ok ? undefined : { ...pending, error: error || 'Refused' },
+      }
+    : state;
 }
 
 /** Applies everything one input said. Returns a new state; never mutates `state`. */
@@ -132,7 +138,8 @@ export function reduce(state: StoreState, input: NormalizedInput, now: number, o
     if (signal.type === 'offer') {
       put(next.offers, signal.sessionId, signal, stamp(signal.time, seq, +(signal.event !== 'offering'), signal));
     } else if (signal.type === 'offer-expiry') {
-      const key = signal.communicationId ?? signal.sessionId ?? '';
+      // The model guarantees one of the two (parse.ts refuses an offer-expiry that names neither).
+      const key = (signal.communicationId ?? signal.sessionId)!;
       next.expiries[key] = Math.max(next.expiries[key] ?? 0, signal.expiresAt);
     } else if (signal.type === 'control-request' || signal.type === 'navigation-request') {
       const time = signal.time ?? now;
@@ -152,24 +159,10 @@ export function reduce(state: StoreState, input: NormalizedInput, now: number, o
     }
   }
   // Forget the oldest, ended ones first, so a long-lived page does not grow without bound.
-  const ids = Object.keys(next.comms).sort((a, b) => {
-    const [stampA, stampB] = [next.comms[a].stamp, next.comms[b].stamp];
+  const byAge = Object.entries(next.comms).sort(
     // Live ones (rank < 4, not disconnected) first, then the newest.
-    return +(stampA.rank > 3) - +(stampB.rank > 3) || compare(stampB, stampA);
-  });
-  for (const id of ids.slice(options.maxCommunications)) delete next.comms[id];
+    ([, a], [, b]) => +(a.stamp.rank > 3) - +(b.stamp.rank > 3) || compare(b.stamp, a.stamp),
+  );
+  for (const [id] of byAge.slice(options.maxCommunications)) delete next.comms[id];
   return next;
-}
-
-/** Withdraws a request locally (the user answered it, it was granted, or it expired). */
-export function withdraw(state: StoreState, key: string): StoreState {
-  const held = state.requests[key];
-  if (!held?.value.active) return state;
-  return {
-    ...state,
-    requests: {
-      ...state.requests,
-      [key]: { value: { ...held.value, active: false }, stamp: { ...held.stamp, rank: 1 } },
-    },
-  };
 }

@@ -4,14 +4,15 @@
  */
 import { parseInput } from '../model/index.js';
 import type { ParseLimits } from '../model/index.js';
-import { derive, emptyView, nextDeadline } from './derive.js';
-import { INITIAL_STATE, reduce, settle, withdraw } from './reduce.js';
+import { derive, emptyView, iso, nextDeadline } from './derive.js';
+import { INITIAL_STATE, reduce, settle } from './reduce.js';
 import type { StoreState } from './reduce.js';
-import type { ActionName, PendingAction, SessionStore, SessionView, StateListener, StoreEvents } from './types.js';
+import type { ActionDetail, PendingAction, SessionStore, SessionView, StateListener, StoreEvents } from './types.js';
 
 /** Where the store schedules its timers; injectable so tests can drive time. */
 export interface Scheduler {
   set(callback: () => void, ms: number): unknown;
+  /** As `clearTimeout`: a handle that has fired, or `undefined`, is ignored. */
   clear(handle: unknown): void;
 }
 
@@ -30,20 +31,24 @@ export interface SessionStoreOptions {
   limits?: Partial<ParseLimits> & { maxCommunications?: number };
 }
 
-/** When the session itself has confirmed an action. Actions not listed have only a local effect. */
-const CONFIRMED: Partial<Record<ActionName, (view: SessionView, action: PendingAction) => boolean>> = {
-  accept: (view, action) => ![undefined, 'alerting'].includes(connectionFor(view, action)),
-  decline: (view, action) => connectionFor(view, action) === 'disconnected',
-  end: (view, action) => connectionFor(view, action) === 'disconnected',
-  'revoke-control': (view) => !view.control.controlledBy.length,
-  'accept-control': (view) => view.control.controlledBy.length > 0,
-  'request-control': (view) => view.control.controlling.length > 0,
-};
-
-/** The connection of the communication an action was about, if the view still has it. */
-function connectionFor(view: SessionView, action: PendingAction) {
-  if (view.communicationId === action.communicationId) return view.connection;
-  return view.others.find((o) => o.communicationId === action.communicationId)?.connection;
+/**
+ * Whether the session says what `action` asked for: `undefined` for an action that has only a local effect (not a
+ * key here), so its truth also says whether an action waits for the session.
+ */
+function confirms(view: SessionView, { action, communicationId }: ActionDetail): boolean | undefined {
+  // The connection of the communication the action was about, if the view still has it.
+  const connection = [view, ...view.others].find((c) => c.communicationId === communicationId)?.connection;
+  const ended = connection === 'disconnected';
+  const controlled = view.control.controlledBy.length > 0;
+  return {
+    // Anything past `alerting` (every other connection sorts after it; `undefined` compares false).
+    accept: connection! > 'alerting',
+    decline: ended,
+    end: ended,
+    'revoke-control': !controlled,
+    'accept-control': controlled,
+    'request-control': view.control.controlling.length > 0,
+  }[action as string];
 }
 
 /** The largest delay `setTimeout` honours; a longer one would fire at once, again and again. */
@@ -98,36 +103,29 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   };
 
   function schedule() {
-    if (timer !== undefined) timers.clear(timer);
-    timer = undefined;
+    // Clearing a timer that has fired, or none (`undefined`), does nothing: `clearTimeout`'s contract, and the
+    // Scheduler's.
+    timers.clear(timer);
     const now = clock();
     const at = nextDeadline(state, now);
-    if (at !== undefined) {
-      timer = timers.set(
-        () => {
-          timer = undefined;
-          commit(state);
-        },
-        Math.min(at - now, MAX_DELAY),
-      );
-    }
+    timer = at === undefined ? at : timers.set(() => commit(state), Math.min(at - now, MAX_DELAY));
   }
 
   /** Makes `next` the state, derives the view, and tells listeners once if it changed. */
   function commit(next: StoreState): boolean {
     const now = clock();
-    if (next.pending && next.pendingDeadline! <= now) {
+    // A deadline is set exactly while an action is pending (act sets both, settle and confirmation clear both).
+    if (next.pendingDeadline! <= now) {
       next = settle(
         next,
-        next.pending.id,
+        next.pending!.id,
         false,
         `No confirmation from the session after ${pendingTimeoutMs / 1000} s`,
       );
     }
     let derived = derive(next, now, options.selfId);
     // Confirmed when the session changes to what the action asked for (not when it already was so).
-    const confirmed = next.pending && CONFIRMED[next.pending.action];
-    if (confirmed && confirmed(derived, next.pending!) && !confirmed(view, next.pending!)) {
+    if (next.pending && confirms(derived, next.pending) && !confirms(view, next.pending)) {
       next = { ...next, pending: undefined, pendingDeadline: undefined };
       derived = derive(next, now, options.selfId);
     }
@@ -167,23 +165,32 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       const action: PendingAction = Object.freeze({
         ...detail,
         id: `${now.toString(36)}-${++counter}`,
-        since: new Date(now).toISOString(),
+        since: iso(now)!,
       });
       let next: StoreState = { ...state, failed: undefined };
-      if (CONFIRMED[detail.action]) {
+      if (confirms(view, detail) !== undefined) {
         next = { ...next, pending: action, pendingDeadline: now + pendingTimeoutMs };
       } else {
         local = action;
         const { control, navigationRequest, others } = view;
-        if (detail.action === 'decline-control' && control.request) {
-          next = withdraw(next, `control-request:${control.request.participantId}`);
-        }
-        if (/-navigation$/.test(detail.action) && navigationRequest) {
-          next = withdraw(next, `navigation-request:${navigationRequest.participantId}`);
+        // The request the action answers is withdrawn locally. The view shows it, so its entry is active.
+        const [type, shown] =
+          detail.action === 'decline-control'
+            ? ['control-request', control.request]
+            : ['navigation-request', detail.action.endsWith('-navigation') && navigationRequest];
+        if (shown) {
+          const key = `${type}:${shown.participantId}`;
+          const { value, stamp } = next.requests[key];
+          // At one time, a withdrawal beats a request (rank 1, as for a received `active: false`).
+          next.requests = {
+            ...next.requests,
+            [key]: { value: { ...value, active: false }, stamp: { ...stamp, rank: 1 } },
+          };
         }
         if (detail.action === 'dismiss') {
-          const ended = [view, ...others].filter((c) => c.connection === 'disconnected');
-          next.dismissed = [...next.dismissed, ...ended.map((c) => c.communicationId!)];
+          for (const c of [view, ...others]) {
+            if (c.connection === 'disconnected') next.dismissed = [...next.dismissed, c.communicationId!];
+          }
         }
       }
       commit(next);
