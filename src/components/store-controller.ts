@@ -12,6 +12,8 @@ export interface StoreHost extends ReactiveControllerHost, HTMLElement {
  * Keeps its host subscribed to the right session store while the host is connected, and re-renders it on change.
  * The store is the host's `store` property, else the nearest `<cobrowse-widget>`'s (through the Context
  * Protocol, so it works across shadow roots), else the page's default store.
+ *
+ * It also runs the host's clock (`ticking`): one controller per host instead of a second one for the timer.
  */
 export class StoreController implements ReactiveController {
   private unsubscribe?: () => void;
@@ -19,11 +21,21 @@ export class StoreController implements ReactiveController {
   /** The nearest `<cobrowse-widget>`'s store, and how to stop hearing about it. */
   private provided?: SessionStore;
   private leaveProvider?: () => void;
+  private timer?: ReturnType<typeof setInterval>;
+  private readonly onVisibility = () => {
+    this.host.requestUpdate();
+    this.hostUpdated();
+  };
 
   /** Runs once per view change of the store in use (set before the host connects). */
   changed?: StateListener;
   /** Runs when the store in use rejects input (set before the host connects). */
   failed?: (error: ParseError) => void;
+  /**
+   * While this says so and the page is visible, the host re-renders once a second; otherwise no timer runs at
+   * all. Checked after every render, so the timer starts and stops with the state that needs it.
+   */
+  ticking?: () => boolean;
 
   constructor(private readonly host: StoreHost) {
     host.addController(this);
@@ -40,6 +52,7 @@ export class StoreController implements ReactiveController {
   }
 
   hostConnected(): void {
+    document.addEventListener('visibilitychange', this.onVisibility);
     requestStore(this.host, (store, unsubscribe) => {
       // Another provider answered (the host moved): stop hearing from the previous one.
       if (unsubscribe !== this.leaveProvider) this.leaveProvider?.();
@@ -51,10 +64,22 @@ export class StoreController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    clearInterval(this.timer);
+    this.timer = undefined;
     this.leaveProvider?.();
     this.leaveProvider = this.provided = undefined;
     this.unsubscribe?.();
     this.unsubscribe = this.current = undefined;
+  }
+
+  hostUpdated(): void {
+    if (this.ticking?.() && document.visibilityState !== 'hidden')
+      this.timer ??= setInterval(() => this.host.requestUpdate(), 1000);
+    else {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
   }
 
   /** Subscribes to the store in use, once; called whenever the store could have changed. */

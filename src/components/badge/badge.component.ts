@@ -6,7 +6,6 @@ import type { IconName } from '../icons.js';
 import { sharedStyles } from '../shared.styles.js';
 import { format } from '../strings/strings.js';
 import type { StringKey, Strings } from '../strings/strings.js';
-import { Ticker } from '../ticker.js';
 import { badgeStyles } from './badge.styles.js';
 
 // Genesys disconnect types in plain words; anything else (including values we do not know) is "Session ended".
@@ -113,7 +112,10 @@ export class CobrowseBadge extends CobrowseElement {
   /** Icon and timer only; the words stay in the live region for screen readers. */
   compact = false;
 
-  protected readonly ticker = new Ticker(this, () => this.session.view.connection === 'connected');
+  constructor() {
+    super();
+    this.session.ticking = () => this.session.view.connection === 'connected';
+  }
 
   override render() {
     const view = this.session.view;

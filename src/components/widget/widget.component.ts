@@ -2,14 +2,13 @@ import { html } from 'lit';
 import type { ActionName, SessionView } from '../../store/index.js';
 import { offerTitle } from '../badge/badge.component.js';
 import { CobrowseElement } from '../cobrowse-element.js';
-import { actionButtons, secondsUntil } from '../controls/controls.component.js';
+import { actionButtons, offerCountdown } from '../controls/controls.component.js';
 import { ERROR_EVENT, STATE_EVENT } from '../events.js';
 import { icon } from '../icons.js';
 import { buttonStyles, sharedStyles } from '../shared.styles.js';
 import { provideStore } from '../store-context.js';
 import { format } from '../strings/strings.js';
 import type { Strings } from '../strings/strings.js';
-import { Ticker } from '../ticker.js';
 import { widgetStyles } from './widget.styles.js';
 // The children's class modules (no side effects): their types for the template and the analyzer.
 import '../controls/controls.component.js';
@@ -113,15 +112,13 @@ export class CobrowseWidget extends CobrowseElement {
   hideWhenIdle = false;
 
   private readonly provide = provideStore(this);
-  protected readonly ticker = new Ticker(this, () => {
-    const view = this.session.view;
-    return view.connection === 'alerting' && !!view.offerExpiresAt;
-  });
   private promptKey?: string;
   private restoreFocus?: HTMLElement | null;
 
   constructor() {
     super();
+    // Only while the prompt's countdown shows (the same clock as the controls').
+    this.session.ticking = () => offerCountdown(this.session.view) > 0;
     this.session.changed = (view, previous) =>
       this.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: { view, previous }, bubbles: true, composed: true }));
     this.session.failed = (detail) =>
@@ -157,7 +154,8 @@ export class CobrowseWidget extends CobrowseElement {
     const view = this.session.view;
     const t = this.t;
     const prompt = promptFor(view, t);
-    const countdown = prompt?.key === 'offer' && view.offerExpiresAt ? secondsUntil(view.offerExpiresAt) : 0;
+    // An offer's prompt is open exactly while the view is alerting.
+    const countdown = offerCountdown(view);
     const press = (action: ActionName) => this.act(action);
     return html`<div part="base" class="box">
       ${
