@@ -3,6 +3,7 @@ import type { ParseError } from '../model/index.js';
 import type { SessionStore, SessionView, StateListener } from '../store/index.js';
 import { getDefaultStore } from './default-store.js';
 import { requestStore } from './store-context.js';
+import { localized } from './strings/strings.js';
 
 export interface StoreHost extends ReactiveControllerHost, HTMLElement {
   store?: SessionStore;
@@ -13,7 +14,8 @@ export interface StoreHost extends ReactiveControllerHost, HTMLElement {
  * The store is the host's `store` property, else the nearest `<cobrowse-widget>`'s (through the Context
  * Protocol, so it works across shadow roots), else the page's default store.
  *
- * It also runs the host's clock (`ticking`): one controller per host instead of a second one for the timer.
+ * It also re-renders the host when a locale is registered, and runs its clock (`ticking`): one controller per host
+ * for everything that re-renders it.
  */
 export class StoreController implements ReactiveController {
   private unsubscribe?: () => void;
@@ -53,6 +55,7 @@ export class StoreController implements ReactiveController {
 
   hostConnected(): void {
     document.addEventListener('visibilitychange', this.onVisibility);
+    localized.add(this.host);
     requestStore(this.host, (store, unsubscribe) => {
       // Another provider answered (the host moved): stop hearing from the previous one.
       if (unsubscribe !== this.leaveProvider) this.leaveProvider?.();
@@ -65,6 +68,7 @@ export class StoreController implements ReactiveController {
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.onVisibility);
+    localized.delete(this.host);
     clearInterval(this.timer);
     this.timer = undefined;
     this.leaveProvider?.();

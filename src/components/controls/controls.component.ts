@@ -6,7 +6,8 @@ import { format } from '../strings/strings.js';
 import type { Strings } from '../strings/strings.js';
 import { controlsStyles } from './controls.styles.js';
 
-const PRIMARY = new Set<ActionName>(['accept', 'accept-control', 'accept-navigation', 'revoke-control']);
+/** The primary buttons: every `accept*`, and taking back control. */
+const PRIMARY = /^(accept|revoke)/;
 
 /**
  * Every action, in the order `actionsFor` and the prompts offer them (each list is a subsequence of this one).
@@ -77,7 +78,7 @@ export function actionButtons(
     return html`<button
       type="button"
       part="button"
-      class=${PRIMARY.has(action) ? 'box primary' : 'box'}
+      class=${PRIMARY.test(action) ? 'box primary' : 'box'}
       data-action=${action}
       aria-busy=${busy}
       aria-describedby=${failed ? 'failed' : ''}
