@@ -45,7 +45,8 @@ export abstract class CobrowseElement extends LitElement {
 
   protected readonly session = new StoreController(this);
   /** The strings of the active locale, fixed for one render. */
-  protected t: Strings = stringsFor('en');
+  // Set by `willUpdate`, which Lit always runs before `render` and `updated`.
+  protected declare t: Strings;
 
   protected get locale(): string {
     return this.lang || document.documentElement.lang || 'en';
