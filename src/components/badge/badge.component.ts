@@ -23,15 +23,6 @@ const ENDED: Record<string, StringKey> = {
 };
 const RECORDING = /^(started|recording|active|on)$/i;
 
-/** "Ana", "Ana and Ben", "Ana and 2 others", in the locale's words and plural rules. */
-export function listNames(names: string[], count: number, t: Strings, lang: string): string {
-  const list = count > names.length + 1 || count > 2 ? names.slice(0, 1) : names;
-  const rest = Math.max(count, names.length) - list.length;
-  const plural = new Intl.PluralRules(lang).select(rest) === 'one' ? t.others_one : t.others_other;
-  // "and" lists: `Intl.ListFormat`'s default type is `conjunction`.
-  return new Intl.ListFormat(lang).format(rest > 0 ? [...list, format(plural, { n: rest })] : list);
-}
-
 /** What an offer asks of me: to share this page or my screen, or (a viewer) to watch. */
 export const offerTitle = (view: SessionView, t: Strings) =>
   view.role === 'viewer' ? t.inviteViewer : view.kind === 'screenshare' ? t.offerScreenshare : t.offerCobrowse;
@@ -56,10 +47,18 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
       const names = view.peers.filter((p) => p.connection === 'connected' && p.role !== 'sharer');
       const count = Math.max(view.peerCount, names.length);
       const named = names.flatMap((p) => (p.name ? [p.name] : []));
+      const plural = (n: number, one: string, other: string) =>
+        format(new Intl.PluralRules(lang).select(n) === 'one' ? one : other, { n });
+      // "Ana", "Ana and Ben", "Ana and 2 others": both names only when they are everyone (`count` >= the names).
+      const list = count > 2 ? named.slice(0, 1) : named;
+      const rest = count - list.length;
       const text = named.length
-        ? format(count > 1 ? t.areViewing : t.isViewing, { names: listNames(named, count, t, lang) })
+        ? format(count > 1 ? t.areViewing : t.isViewing, {
+            // "and" lists: `Intl.ListFormat`'s default type is `conjunction`.
+            names: new Intl.ListFormat(lang).format(rest ? [...list, plural(rest, t.others_one, t.others_other)] : list),
+          })
         : count
-          ? format(new Intl.PluralRules(lang).select(count) === 'one' ? t.viewers_one : t.viewers_other, { n: count })
+          ? plural(count, t.viewers_one, t.viewers_other)
           : screen
             ? t.sharingScreenshare
             : t.sharingCobrowse;
