@@ -133,15 +133,14 @@ export class CobrowseWidget extends CobrowseElement {
   protected override updated(): void {
     const key = promptFor(this.session.view, this.t)?.key;
     if (key === this.promptKey) return;
-    const had = this.promptKey;
-    this.promptKey = key;
     if (key) {
-      if (!had) this.restoreFocus = deepActiveElement();
+      if (!this.promptKey) this.restoreFocus = deepActiveElement();
       this.renderRoot.querySelector<HTMLElement>('[role="dialog"]')?.focus();
     } else if (this.matches(':focus-within') || document.activeElement === document.body) {
       if (this.restoreFocus?.isConnected) this.restoreFocus.focus();
       this.restoreFocus = undefined;
     }
+    this.promptKey = key;
   }
 
   private onPromptKey(event: KeyboardEvent, prompt: Prompt) {
