@@ -31,7 +31,7 @@ export class StoreController implements ReactiveController {
 
   /** Runs once per view change of the store in use (set before the host connects). */
   changed?: StateListener;
-  /** Runs when the store in use rejects input (set before the host connects). */
+  /** Runs when the store in use rejects input. */
   failed?: (error: ParseError) => void;
   /**
    * While this says so and the page is visible, the host re-renders once a second; otherwise no timer runs at
@@ -96,10 +96,10 @@ export class StoreController implements ReactiveController {
       this.host.requestUpdate();
       this.changed?.(view, previous);
     });
-    const offError = this.failed && store.on('error', this.failed);
+    const offError = store.on('error', (error) => this.failed?.(error));
     this.unsubscribe = () => {
       off();
-      offError?.();
+      offError();
     };
     this.host.requestUpdate();
   }
