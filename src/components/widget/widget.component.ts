@@ -143,19 +143,12 @@ export class CobrowseWidget extends CobrowseElement {
     this.promptKey = key;
   }
 
-  private onPromptKey(event: KeyboardEvent, prompt: Prompt) {
-    if (event.key !== 'Escape') return;
-    event.stopPropagation();
-    this.act(prompt.actions[1]);
-  }
-
   override render() {
     const view = this.session.view;
     const t = this.t;
     const prompt = promptFor(view, t);
     // An offer's prompt is open exactly while the view is alerting.
     const countdown = offerCountdown(view);
-    const press = (action: ActionName) => this.act(action);
     return html`<div part="base" class="box">
       ${
         prompt
@@ -165,12 +158,18 @@ export class CobrowseWidget extends CobrowseElement {
               aria-labelledby="prompt-title"
               aria-describedby=${prompt.body ? 'prompt-body' : ''}
               tabindex="-1"
-              @keydown=${(event: KeyboardEvent) => this.onPromptKey(event, prompt)}
+              @keydown=${(event: KeyboardEvent) => {
+                // Escape answers no, and stays here (a page's own Escape handler must not close something else).
+                if (event.key === 'Escape') {
+                  event.stopPropagation();
+                  this.act(prompt.actions[1]);
+                }
+              }}
             >
               <h2 id="prompt-title">${prompt.title}</h2>
               ${prompt.body ? html`<p id="prompt-body">${prompt.body}</p>` : ''}
               <div class="row actions">
-                ${actionButtons(view, t, prompt.actions, press)}
+                ${actionButtons(view, t, prompt.actions, (action) => this.act(action))}
                 ${countdown ? html`<span class="muted">${format(t.expiresIn, { s: countdown })}</span>` : ''}
               </div>
             </section>`
