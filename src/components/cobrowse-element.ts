@@ -44,9 +44,8 @@ export abstract class CobrowseElement extends LitElement {
   override lang!: string;
 
   protected readonly session = new StoreController(this);
-  /** The strings of the active locale, fixed for one render. */
-  // Set by `willUpdate`, which Lit always runs before `render` and `updated`.
-  protected declare t: Strings;
+  /** The strings of the active locale, fixed for one render: set by `willUpdate`, which Lit runs before `render`. */
+  declare protected t: Strings;
 
   protected get locale(): string {
     return this.lang || document.documentElement.lang || 'en';

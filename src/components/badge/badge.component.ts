@@ -55,7 +55,9 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
       const text = named.length
         ? format(count > 1 ? t.areViewing : t.isViewing, {
             // "and" lists: `Intl.ListFormat`'s default type is `conjunction`.
-            names: new Intl.ListFormat(lang).format(rest ? [...list, plural(rest, t.others_one, t.others_other)] : list),
+            names: new Intl.ListFormat(lang).format(
+              rest ? [...list, plural(rest, t.others_one, t.others_other)] : list,
+            ),
           })
         : count
           ? plural(count, t.viewers_one, t.viewers_other)
