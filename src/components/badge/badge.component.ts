@@ -74,10 +74,11 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
 /** Minutes and seconds (hours when needed) since `since`, in the locale's digits. */
 function elapsed(since: string, lang: string): string {
   const s = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 1000));
-  const two = (n: number) => n.toLocaleString(lang, { minimumIntegerDigits: 2 });
   const h = Math.floor(s / 3600);
-  const m = Math.floor(s / 60) % 60;
-  return (h ? `${h.toLocaleString(lang)}:${two(m)}` : m.toLocaleString(lang)) + `:${two(s % 60)}`;
+  // Hours only when needed; every part after the first has two digits.
+  return [...(h ? [h] : []), Math.floor(s / 60) % 60, s % 60]
+    .map((n, i) => n.toLocaleString(lang, { minimumIntegerDigits: i ? 2 : 1 }))
+    .join(':');
 }
 
 /**
