@@ -24,10 +24,8 @@ export class StoreController implements ReactiveController {
   private provided?: SessionStore;
   private leaveProvider?: () => void;
   private timer?: ReturnType<typeof setInterval>;
-  private readonly onVisibility = () => {
-    this.host.requestUpdate();
-    this.hostUpdated();
-  };
+  /** Shown or hidden: re-render, and the update after it (`hostUpdated`) starts or stops the clock. */
+  private readonly onVisibility = () => this.host.requestUpdate();
 
   /** Runs once per view change of the store in use (set before the host connects). */
   changed?: StateListener;
