@@ -3,7 +3,7 @@ import type { PropertyDeclarations } from 'lit';
 import type { ActionName, SessionStore, SessionView } from '../store/index.js';
 import { ACTION_EVENT } from './events.js';
 import { StoreController } from './store-controller.js';
-import { localized, stringsFor } from './strings/strings.js';
+import { stringsFor } from './strings/strings.js';
 import type { LocaleTable, Strings } from './strings/strings.js';
 
 /** Who a given action concerns: the requesting peer for control and navigation answers, else me. */
@@ -44,18 +44,8 @@ export abstract class CobrowseElement extends LitElement {
   override lang!: string;
 
   protected readonly session = new StoreController(this);
-  /** The strings of the active locale, fixed for one render. */
-  protected t: Strings = stringsFor('en');
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    localized.add(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    localized.delete(this);
-  }
+  /** The strings of the active locale, fixed for one render: set by `willUpdate`, which Lit runs before `render`. */
+  declare protected t: Strings;
 
   protected get locale(): string {
     return this.lang || document.documentElement.lang || 'en';

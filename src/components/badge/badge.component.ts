@@ -6,7 +6,6 @@ import type { IconName } from '../icons.js';
 import { sharedStyles } from '../shared.styles.js';
 import { format } from '../strings/strings.js';
 import type { StringKey, Strings } from '../strings/strings.js';
-import { Ticker } from '../ticker.js';
 import { badgeStyles } from './badge.styles.js';
 
 // Genesys disconnect types in plain words; anything else (including values we do not know) is "Session ended".
@@ -23,15 +22,6 @@ const ENDED: Record<string, StringKey> = {
   spam: 'endedSystem',
 };
 const RECORDING = /^(started|recording|active|on)$/i;
-
-/** "Ana", "Ana and Ben", "Ana and 2 others", in the locale's words and plural rules. */
-export function listNames(names: string[], count: number, t: Strings, lang: string): string {
-  const list = count > names.length + 1 || count > 2 ? names.slice(0, 1) : names;
-  const rest = Math.max(count, names.length) - list.length;
-  const plural = new Intl.PluralRules(lang).select(rest) === 'one' ? t.others_one : t.others_other;
-  // "and" lists: `Intl.ListFormat`'s default type is `conjunction`.
-  return new Intl.ListFormat(lang).format(rest > 0 ? [...list, format(plural, { n: rest })] : list);
-}
 
 /** What an offer asks of me: to share this page or my screen, or (a viewer) to watch. */
 export const offerTitle = (view: SessionView, t: Strings) =>
@@ -57,10 +47,20 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
       const names = view.peers.filter((p) => p.connection === 'connected' && p.role !== 'sharer');
       const count = Math.max(view.peerCount, names.length);
       const named = names.flatMap((p) => (p.name ? [p.name] : []));
+      const plural = (n: number, one: string, other: string) =>
+        format(new Intl.PluralRules(lang).select(n) === 'one' ? one : other, { n });
+      // "Ana", "Ana and Ben", "Ana and 2 others": both names only when they are everyone (`count` >= the names).
+      const list = count > 2 ? named.slice(0, 1) : named;
+      const rest = count - list.length;
       const text = named.length
-        ? format(count > 1 ? t.areViewing : t.isViewing, { names: listNames(named, count, t, lang) })
+        ? format(count > 1 ? t.areViewing : t.isViewing, {
+            // "and" lists: `Intl.ListFormat`'s default type is `conjunction`.
+            names: new Intl.ListFormat(lang).format(
+              rest ? [...list, plural(rest, t.others_one, t.others_other)] : list,
+            ),
+          })
         : count
-          ? format(new Intl.PluralRules(lang).select(count) === 'one' ? t.viewers_one : t.viewers_other, { n: count })
+          ? plural(count, t.viewers_one, t.viewers_other)
           : screen
             ? t.sharingScreenshare
             : t.sharingCobrowse;
@@ -74,10 +74,11 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
 /** Minutes and seconds (hours when needed) since `since`, in the locale's digits. */
 function elapsed(since: string, lang: string): string {
   const s = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 1000));
-  const two = (n: number) => n.toLocaleString(lang, { minimumIntegerDigits: 2 });
   const h = Math.floor(s / 3600);
-  const m = Math.floor(s / 60) % 60;
-  return (h ? `${h.toLocaleString(lang)}:${two(m)}` : m.toLocaleString(lang)) + `:${two(s % 60)}`;
+  // Hours only when needed; every part after the first has two digits.
+  return [...(h ? [h] : []), Math.floor(s / 60) % 60, s % 60]
+    .map((n, i) => n.toLocaleString(lang, { minimumIntegerDigits: i ? 2 : 1 }))
+    .join(':');
 }
 
 /**
@@ -113,7 +114,10 @@ export class CobrowseBadge extends CobrowseElement {
   /** Icon and timer only; the words stay in the live region for screen readers. */
   compact = false;
 
-  protected readonly ticker = new Ticker(this, () => this.session.view.connection === 'connected');
+  constructor() {
+    super();
+    this.session.ticking = () => this.session.view.connection === 'connected';
+  }
 
   override render() {
     const view = this.session.view;

@@ -4,10 +4,10 @@ import { CobrowseElement } from '../cobrowse-element.js';
 import { buttonStyles, sharedStyles } from '../shared.styles.js';
 import { format } from '../strings/strings.js';
 import type { Strings } from '../strings/strings.js';
-import { Ticker } from '../ticker.js';
 import { controlsStyles } from './controls.styles.js';
 
-const PRIMARY = new Set<ActionName>(['accept', 'accept-control', 'accept-navigation', 'revoke-control']);
+/** The primary buttons: every `accept*`, and taking back control. */
+const PRIMARY = /^(accept|revoke)/;
 
 /**
  * Every action, in the order `actionsFor` and the prompts offer them (each list is a subsequence of this one).
@@ -55,8 +55,11 @@ export function actionsFor(view: SessionView): ActionName[] {
   }
 }
 
-/** Whole seconds until `iso`, never negative. */
-export const secondsUntil = (iso: string) => Math.max(0, Math.ceil((Date.parse(iso) - Date.now()) / 1000));
+/** Whole seconds left to answer the offer (never negative); 0 when there is no offer or no known expiry. */
+export const offerCountdown = (view: SessionView) =>
+  view.connection === 'alerting' && view.offerExpiresAt
+    ? Math.max(0, Math.ceil((Date.parse(view.offerExpiresAt) - Date.now()) / 1000))
+    : 0;
 
 /**
  * Renders `actions` as buttons with `data-action`, a pending look (aria-busy, still focusable and announced) for
@@ -75,7 +78,7 @@ export function actionButtons(
     return html`<button
       type="button"
       part="button"
-      class=${PRIMARY.has(action) ? 'box primary' : 'box'}
+      class=${PRIMARY.test(action) ? 'box primary' : 'box'}
       data-action=${action}
       aria-busy=${busy}
       aria-describedby=${failed ? 'failed' : ''}
@@ -108,10 +111,10 @@ export function actionButtons(
 export class CobrowseControls extends CobrowseElement {
   static override styles = [sharedStyles, buttonStyles, controlsStyles];
 
-  protected readonly ticker = new Ticker(this, () => {
-    const view = this.session.view;
-    return view.connection === 'alerting' && !!view.offerExpiresAt && secondsUntil(view.offerExpiresAt) > 0;
-  });
+  constructor() {
+    super();
+    this.session.ticking = () => offerCountdown(this.session.view) > 0;
+  }
 
   private hadFocus = false;
 
@@ -129,7 +132,7 @@ export class CobrowseControls extends CobrowseElement {
     const view = this.session.view;
     const t = this.t;
     const failed = view.failed ?? (view.pending?.error ? view.pending : undefined);
-    const countdown = view.connection === 'alerting' && view.offerExpiresAt ? secondsUntil(view.offerExpiresAt) : 0;
+    const countdown = offerCountdown(view);
     return html`<div part="base" class="row">
       ${actionButtons(view, t, actionsFor(view), (action) => this.act(action))}
       ${countdown ? html`<span part="countdown" class="muted">${format(t.expiresIn, { s: countdown })}</span>` : ''}

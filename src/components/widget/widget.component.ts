@@ -2,14 +2,13 @@ import { html } from 'lit';
 import type { ActionName, SessionView } from '../../store/index.js';
 import { offerTitle } from '../badge/badge.component.js';
 import { CobrowseElement } from '../cobrowse-element.js';
-import { actionButtons, secondsUntil } from '../controls/controls.component.js';
+import { actionButtons, offerCountdown } from '../controls/controls.component.js';
 import { ERROR_EVENT, STATE_EVENT } from '../events.js';
 import { icon } from '../icons.js';
 import { buttonStyles, sharedStyles } from '../shared.styles.js';
 import { provideStore } from '../store-context.js';
 import { format } from '../strings/strings.js';
 import type { Strings } from '../strings/strings.js';
-import { Ticker } from '../ticker.js';
 import { widgetStyles } from './widget.styles.js';
 // The children's class modules (no side effects): their types for the template and the analyzer.
 import '../controls/controls.component.js';
@@ -113,15 +112,13 @@ export class CobrowseWidget extends CobrowseElement {
   hideWhenIdle = false;
 
   private readonly provide = provideStore(this);
-  protected readonly ticker = new Ticker(this, () => {
-    const view = this.session.view;
-    return view.connection === 'alerting' && !!view.offerExpiresAt;
-  });
   private promptKey?: string;
   private restoreFocus?: HTMLElement | null;
 
   constructor() {
     super();
+    // Only while the prompt's countdown shows (the same clock as the controls').
+    this.session.ticking = () => offerCountdown(this.session.view) > 0;
     this.session.changed = (view, previous) =>
       this.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: { view, previous }, bubbles: true, composed: true }));
     this.session.failed = (detail) =>
@@ -136,29 +133,22 @@ export class CobrowseWidget extends CobrowseElement {
   protected override updated(): void {
     const key = promptFor(this.session.view, this.t)?.key;
     if (key === this.promptKey) return;
-    const had = this.promptKey;
-    this.promptKey = key;
     if (key) {
-      if (!had) this.restoreFocus = deepActiveElement();
+      if (!this.promptKey) this.restoreFocus = deepActiveElement();
       this.renderRoot.querySelector<HTMLElement>('[role="dialog"]')?.focus();
     } else if (this.matches(':focus-within') || document.activeElement === document.body) {
       if (this.restoreFocus?.isConnected) this.restoreFocus.focus();
       this.restoreFocus = undefined;
     }
-  }
-
-  private onPromptKey(event: KeyboardEvent, prompt: Prompt) {
-    if (event.key !== 'Escape') return;
-    event.stopPropagation();
-    this.act(prompt.actions[1]);
+    this.promptKey = key;
   }
 
   override render() {
     const view = this.session.view;
     const t = this.t;
     const prompt = promptFor(view, t);
-    const countdown = prompt?.key === 'offer' && view.offerExpiresAt ? secondsUntil(view.offerExpiresAt) : 0;
-    const press = (action: ActionName) => this.act(action);
+    // An offer's prompt is open exactly while the view is alerting.
+    const countdown = offerCountdown(view);
     return html`<div part="base" class="box">
       ${
         prompt
@@ -168,12 +158,18 @@ export class CobrowseWidget extends CobrowseElement {
               aria-labelledby="prompt-title"
               aria-describedby=${prompt.body ? 'prompt-body' : ''}
               tabindex="-1"
-              @keydown=${(event: KeyboardEvent) => this.onPromptKey(event, prompt)}
+              @keydown=${(event: KeyboardEvent) => {
+                // Escape answers no, and stays here (a page's own Escape handler must not close something else).
+                if (event.key === 'Escape') {
+                  event.stopPropagation();
+                  this.act(prompt.actions[1]);
+                }
+              }}
             >
               <h2 id="prompt-title">${prompt.title}</h2>
               ${prompt.body ? html`<p id="prompt-body">${prompt.body}</p>` : ''}
               <div class="row actions">
-                ${actionButtons(view, t, prompt.actions, press)}
+                ${actionButtons(view, t, prompt.actions, (action) => this.act(action))}
                 ${countdown ? html`<span class="muted">${format(t.expiresIn, { s: countdown })}</span>` : ''}
               </div>
             </section>`

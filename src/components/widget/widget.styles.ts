@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
 // Above host content: fixed to the viewport at the largest z-index, important so page rules cannot move it.
+// `position: fixed` also makes the host a block (the shared inline-block blockifies), so no `display` here.
 // The base is also `.box` (shared.styles.ts); the bar, prompt buttons and peers are `.row`s.
 export const widgetStyles = css`
   :host {
@@ -10,7 +11,6 @@ export const widgetStyles = css`
     z-index: var(--cobrowse-z-index, 2147483647) !important;
     inset-block-end: max(var(--_offset), env(safe-area-inset-bottom));
     inset-inline-end: var(--_side);
-    display: block;
     max-inline-size: calc(100vw - 2 * var(--_offset));
   }
   :host([position^='top']) {
