@@ -77,7 +77,12 @@ describe('the packed tarball, installed into an empty project', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = (code) =>
-    execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, ['--input-type=module', '-e', code], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: 'pipe',
+      timeout: 30_000,
+    });
 
   test('`cobrowse-widget` imports in Node without a DOM and has the classes, the store and the version', () => {
     const out = run(`
@@ -94,6 +99,33 @@ describe('the packed tarball, installed into an empty project', () => {
     assert.equal(result.version, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
     assert.equal(result.connection, 'idle');
     assert.equal(result.defined, false, 'importing the classes registers nothing');
+  });
+
+  test('`cobrowse-widget` exports the transports: a store joined by `connect` hears a BroadcastChannel', () => {
+    // Node has BroadcastChannel (no WebSocket before Node 22), so this runs the npm `connect` end to end.
+    const out = run(`
+      const m = await import('cobrowse-widget');
+      const store = m.createSessionStore();
+      // The other side listens first: the link asks it for a resync as it opens.
+      const peer = new BroadcastChannel('pack-test');
+      const heard = new Promise((resolve) => { peer.onmessage = ({ data }) => resolve(data.type); });
+      const link = m.connect(store, { broadcastChannel: 'pack-test' });
+      const changed = new Promise((resolve) => store.subscribe(resolve));
+      peer.postMessage({ id: 'c1', state: 'alerting', cobrowseRole: 'sharer' });
+      const [resync, view] = await Promise.all([heard, changed]);
+      console.log(JSON.stringify({
+        exports: ['connect', 'connectWebSocket', 'connectPostMessage', 'connectBroadcastChannel'].map((k) => typeof m[k]),
+        status: link.status, resync, connection: view.connection, role: view.role,
+      }));
+      link.close();
+      peer.close();`);
+    assert.deepEqual(JSON.parse(out), {
+      exports: ['function', 'function', 'function', 'function'],
+      status: 'open',
+      resync: 'cobrowse.resync',
+      connection: 'alerting',
+      role: 'sharer',
+    });
   });
 
   test('`cobrowse-widget/define.js` registers the three tags', () => {
