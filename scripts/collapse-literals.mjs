@@ -1,4 +1,7 @@
-// Two whole-file rewrites for the script-tag build that keep its meaning.
+// Two whole-file rewrites for the script-tag build that keep its meaning. Both edit through magic-string, so the
+// source map (dist/*.min.js.map) still points every byte at its source.
+import MagicString from 'magic-string';
+
 //
 // collapseLiterals, after terser: collapses the indentation inside template literals (Lit's html`` and
 // css``), which minifiers keep verbatim. Runs on the minified chunk, where a newline followed by indentation only
@@ -7,7 +10,9 @@ export function collapseLiterals() {
   return {
     name: 'collapse-literals',
     renderChunk(code) {
-      return { code: code.replace(/\n[ \t]{2,}/g, ' '), map: null };
+      const out = new MagicString(code);
+      for (const { 0: run, index } of code.matchAll(/\n[ \t]{2,}/g)) out.overwrite(index, index + run.length, ' ');
+      return { code: out.toString(), map: out.generateMap({ hires: true }) };
     },
   };
 }
@@ -33,14 +38,12 @@ export function letForConst() {
           for (const key in node) if (key !== 'type' && typeof node[key] === 'object') walk(node[key]);
         }
       })(this.parse(code));
-      let out = '';
-      let last = 0;
-      for (const start of starts.sort((a, b) => a - b)) {
+      const out = new MagicString(code);
+      for (const start of starts) {
         if (code.slice(start, start + 5) !== 'const') this.error(`let-for-const: no 'const' at ${start}`);
-        out += `${code.slice(last, start)}let`;
-        last = start + 5;
+        out.overwrite(start, start + 5, 'let');
       }
-      return { code: out + code.slice(last), map: null };
+      return { code: out.toString(), map: out.generateMap({ hires: true }) };
     },
   };
 }

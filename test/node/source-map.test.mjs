@@ -1,0 +1,40 @@
+// The script-tag file's source map (dist/cobrowse-widget.min.js.map, written beside it, not named by it) must point
+// each byte at its source, through every rewrite of the build (terser, let-for-const, literal collapsing).
+// Runs after `npm run build` (npm test does that first).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { SourceMapConsumer } from 'source-map';
+
+const root = new URL('../..', import.meta.url).pathname;
+const file = `${root}dist/cobrowse-widget.min.js`;
+const code = readFileSync(file, 'utf8');
+
+test('the script-tag file does not name its map (the npm package does not ship it)', () => {
+  assert.doesNotMatch(code, /sourceMappingURL/);
+});
+
+test('a text from each layer, early and late in the file, maps back to the module that wrote it', async () => {
+  const map = await new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
+  try {
+    const where = (text) => {
+      const index = code.indexOf(text);
+      assert.ok(index > 0, `${text} is in the file`);
+      assert.equal(code.indexOf(text, index + 1), -1, `${text} is in the file once`);
+      // One line: the column is the offset. Every literal collapsed or `const` rewritten before it shifts it.
+      const before = code.slice(0, index);
+      const line = before.split('\n').length;
+      const column = index - before.lastIndexOf('\n') - 1;
+      const { source } = map.originalPositionFor({ line, column });
+      return source?.replace(/^.*\/(src|node_modules)\//, '$1/');
+    };
+    assert.equal(where('CSSResult is not constructable'), 'node_modules/@lit/reactive-element/css-tag.js');
+    assert.equal(where('cobrowse-pulse 1.6s'), 'src/components/badge/badge.styles.ts');
+    assert.equal(where('role="status"'), 'src/components/badge/badge.component.ts');
+    assert.equal(where('postMessage needs exact origins'), 'src/transport/post-message.ts');
+    assert.equal(where('unknown method'), 'src/global.ts');
+    assert.equal(where('No session'), 'src/components/strings/strings.ts');
+  } finally {
+    map.destroy();
+  }
+});
