@@ -3,7 +3,7 @@
  * whatever order the events that built the state arrived in.
  */
 import type { CommunicationUpdate } from '../model/index.js';
-import { compare, extreme, knownConnection } from './order.js';
+import { extreme, knownConnection, order } from './order.js';
 import type { Stamp } from './order.js';
 import type { Person, StoreState } from './reduce.js';
 import type { CommunicationSummary, Connection, PeerView, SessionView } from './types.js';
@@ -37,9 +37,7 @@ const roleOf = (c: Comm | undefined) =>
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 /** Best first: by PRIORITY, then the newest, then by id (so the order never depends on arrival). */
 const rank = (comms: Comm[]) =>
-  [...comms].sort((a, b) => PRIORITY[b.connection] - PRIORITY[a.connection] || compare(b.at, a.at) || byId(a, b));
-// (Not `rank(all).find(...)`: `compare` orders an untimed update by arrival, so it is not transitive over a mix, and
-// the best of a subset need not come first among the whole.)
+  [...comms].sort((a, b) => PRIORITY[b.connection] - PRIORITY[a.connection] || order(b.at, a.at) || byId(a, b));
 const best = (comms: Comm[]): Comm | undefined => rank(comms)[0];
 
 /** Deep: a view has no cycles, and refreezing what an earlier view froze (a shared array) is harmless. */
@@ -95,7 +93,7 @@ function communications(state: StoreState, now: number): Comm[] {
     } else if (event === 'offeringaccepted') c.connection = 'connecting';
   }
   // Oldest first, so that where two communications say something about one participant, the newer wins.
-  return comms.sort((a, b) => compare(a.at, b.at) || byId(a, b));
+  return comms.sort((a, b) => order(a.at, b.at) || byId(a, b));
 }
 
 export function emptyView(state: StoreState): SessionView {
@@ -172,7 +170,7 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
           (!controlledBy.some((p) => p.id === value.participantId) &&
             !comms.some((c) => (c.participant?.id ?? c.id) === value.participantId && c.grantedAt! >= value.time!))),
     )
-    .sort((a, b) => compare(b.stamp, a.stamp))
+    .sort((a, b) => order(b.stamp, a.stamp))
     .map(({ value }) => value);
   // What both kinds of request show.
   const asked = (r: (typeof requests)[number]) => ({

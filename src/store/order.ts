@@ -74,3 +74,10 @@ export function compare(a: Stamp, b: Stamp): number {
   if (a.t === undefined || b.t === undefined) return a.seq - b.seq;
   return a.t - b.t || a.rank - b.rank || (a.sig < b.sig ? -1 : a.sig > b.sig ? 1 : 0);
 }
+
+/**
+ * `compare` for sorting: a total order, untimed stamps before timed ones. `compare` alone is not transitive over a
+ * mix (an untimed stamp is newer than a timed one by arrival, two timed ones go by time: a cycle is possible), and a
+ * sort by it gives whatever its algorithm meets first, which differs between engines and even between calls.
+ */
+export const order = (a: Stamp, b: Stamp) => +(a.t !== undefined) - +(b.t !== undefined) || compare(a, b);

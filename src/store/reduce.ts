@@ -3,7 +3,7 @@
  * caller passes `now`, so every rule can be tested by feeding `NormalizedInput`s directly.
  */
 import type { CommunicationUpdate, NormalizedInput, ParticipantInfo, SignalUpdate } from '../model/index.js';
-import { compare, knownConnection, rankOf, stamp, timeOf } from './order.js';
+import { compare, knownConnection, order, rankOf, stamp, timeOf } from './order.js';
 import type { Stamp } from './order.js';
 import type { LinkStatus, PendingAction } from './types.js';
 
@@ -161,7 +161,7 @@ export function reduce(state: StoreState, input: NormalizedInput, now: number, o
   // Forget the oldest, ended ones first, so a long-lived page does not grow without bound.
   const byAge = Object.entries(next.comms).sort(
     // Live ones (rank < 4, not disconnected) first, then the newest.
-    ([, a], [, b]) => +(a.stamp.rank > 3) - +(b.stamp.rank > 3) || compare(b.stamp, a.stamp),
+    ([, a], [, b]) => +(a.stamp.rank > 3) - +(b.stamp.rank > 3) || order(b.stamp, a.stamp),
   );
   for (const [id] of byAge.slice(options.maxCommunications)) delete next.comms[id];
   return next;
