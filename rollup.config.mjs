@@ -87,6 +87,8 @@ const localeBuilds = (existsSync(LOCALES) ? readdirSync(LOCALES) : [])
 // strings-table or wire name. Each is spelled the same everywhere in the bundle, so renaming it everywhere keeps
 // the meaning; `checkInternalProps` refuses the build when one shows up in a way renaming would break. ~120 B gzip.
 // A name that disappears from the source costs nothing; a new internal field can be added here.
+// `builtins: true`: terser otherwise leaves alone every name in its list of DOM properties (`session`, `locale`,
+// `sticky`, `flush`, `unsubscribe` are there), though here each is only ever our own field.
 const INTERNAL_PROPS = [
   // components: TS `private`/`protected` members of the elements and their controllers (no decorators: see
   // cobrowse-element.ts), never reactive properties (their names are attributes)
@@ -165,7 +167,7 @@ export default [
       terser({
         ecma: 2020,
         compress: { passes: 3, inline: 1 },
-        mangle: { properties: { regex: new RegExp(`^(${INTERNAL_PROPS.join('|')})$`) } },
+        mangle: { properties: { builtins: true, regex: new RegExp(`^(${INTERNAL_PROPS.join('|')})$`) } },
         format: { comments: false },
       }),
       collapseLiterals(),
