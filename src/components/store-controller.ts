@@ -23,7 +23,7 @@ export class StoreController implements ReactiveController {
   /** The nearest `<cobrowse-widget>`'s store, and how to stop hearing about it. */
   private provided?: SessionStore;
   private leaveProvider?: () => void;
-  private timer?: ReturnType<typeof setInterval>;
+  private interval?: ReturnType<typeof setInterval>;
   /** Shown or hidden: re-render, and the update after it (`hostUpdated`) starts or stops the clock. */
   private readonly onVisibility = () => this.host.requestUpdate();
 
@@ -67,8 +67,8 @@ export class StoreController implements ReactiveController {
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.onVisibility);
     localized.delete(this.host);
-    clearInterval(this.timer);
-    this.timer = undefined;
+    clearInterval(this.interval);
+    this.interval = undefined;
     this.leaveProvider?.();
     this.leaveProvider = this.provided = undefined;
     this.unsubscribe?.();
@@ -77,10 +77,10 @@ export class StoreController implements ReactiveController {
 
   hostUpdated(): void {
     if (this.ticking?.() && document.visibilityState !== 'hidden')
-      this.timer ??= setInterval(() => this.host.requestUpdate(), 1000);
+      this.interval ??= setInterval(() => this.host.requestUpdate(), 1000);
     else {
-      clearInterval(this.timer);
-      this.timer = undefined;
+      clearInterval(this.interval);
+      this.interval = undefined;
     }
   }
 
