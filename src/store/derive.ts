@@ -98,19 +98,6 @@ function communications(state: StoreState, now: number): Comm[] {
   return comms.sort((a, b) => compare(a.at, b.at) || byId(a, b));
 }
 
-export function emptyView(state: StoreState): SessionView {
-  return freeze({
-    connection: 'idle',
-    peerCount: 0,
-    control: { controlledBy: [], controlling: [] },
-    peers: [],
-    link: state.link,
-    others: [],
-    pending: state.pending,
-    failed: state.failed,
-  });
-}
-
 export function derive(state: StoreState, now: number, selfId?: string): SessionView {
   const comms = communications(state, now);
   const people: Record<string, Person> = { ...state.people };
@@ -129,7 +116,18 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
   mine = rank(mine.filter((c) => c.connection !== 'disconnected' || !state.dismissed.includes(c.id)));
 
   const primary = mine[0];
-  if (!primary) return emptyView(state);
+  if (!primary) {
+    return freeze({
+      connection: 'idle',
+      peerCount: 0,
+      control: { controlledBy: [], controlling: [] },
+      peers: [],
+      link: state.link,
+      others: [],
+      pending: state.pending,
+      failed: state.failed,
+    });
+  }
   const sessionId = sessionOf(primary);
   const ended = primary.connection === 'disconnected';
   const myIds = [me, selfId, primary.id, primary.cobrowseSessionId];
