@@ -181,21 +181,21 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
   const control = requests.find((r) => r.type === 'control-request');
   const navigation = requests.find((r) => r.type === 'navigation-request');
 
-  const others: CommunicationSummary[] = mine.slice(1).map((c) => ({
-    communicationId: c.id,
-    sessionId: sessionOf(c),
-    kind: c.kind,
-    connection: c.connection,
-    role: roleOf(c),
-  }));
+  // The view starts with the primary communication's summary, the fields each of `others` has. (In the view's key
+  // order, so only `rawState` moved, after them.)
+  const [first, ...others] = mine.map(
+    (c): CommunicationSummary => ({
+      connection: c.connection,
+      kind: c.kind,
+      role: roleOf(c),
+      sessionId: sessionOf(c),
+      communicationId: c.id,
+    }),
+  );
 
   return freeze({
-    connection: primary.connection,
+    ...first,
     rawState: primary.rawState ?? primary.state,
-    kind: primary.kind,
-    role: roleOf(primary),
-    sessionId,
-    communicationId: primary.id,
     participantId: me,
     conversationId,
     peerCount:
