@@ -73,7 +73,7 @@ export abstract class CobrowseElement extends LitElement {
    */
   protected act(action: ActionName): void {
     const view = this.session.view;
-    if (view.pending?.action === action && !view.pending.error) return;
+    if (view.pending?.action === action) return;
     const participantId = participantFor(view, action);
     const detail = {
       action,
