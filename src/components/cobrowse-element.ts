@@ -79,7 +79,7 @@ export abstract class CobrowseElement extends LitElement {
       action,
       sessionId: view.sessionId ?? '',
       communicationId: view.communicationId ?? '',
-      ...(participantId ? { participantId } : {}),
+      ...(participantId && { participantId }),
     };
     const event = new CustomEvent(ACTION_EVENT, { detail, bubbles: true, composed: true, cancelable: true });
     if (!this.dispatchEvent(event)) return;
