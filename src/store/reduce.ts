@@ -63,7 +63,11 @@ const SNAPSHOT =
     ' ',
   );
 
-export const INITIAL_STATE: StoreState = Object.freeze({
+/**
+ * Not frozen (a freeze would be shallow anyway): every change copies a state before it writes (`reduce` its maps,
+ * `settle`, and the store's `act`, `reset` and `setLink` spread it), so nothing writes to this one.
+ */
+export const INITIAL_STATE: StoreState = {
   seq: 0,
   comms: {},
   people: {},
@@ -72,7 +76,7 @@ export const INITIAL_STATE: StoreState = Object.freeze({
   expiries: {},
   dismissed: [],
   link: 'none',
-}) as StoreState;
+};
 
 function put<T>(map: Record<string, Entry<T>>, key: string, value: T, at: Stamp) {
   const held = map[key];
