@@ -93,7 +93,7 @@ const INTERNAL_PROPS = [
   // components: TS `private`/`protected` members of the elements and their controllers (no decorators: see
   // cobrowse-element.ts), never reactive properties (their names are attributes)
   'session ticker provide provided leaveProvider current unsubscribe onVisibility hadFocus promptKey restoreFocus',
-  'onPromptKey ticking interval locale actions',
+  'onPromptKey ticking interval locale actions onChange onError',
   // store: the reducer's state and records (src/store/reduce.ts, order.ts), behind `getState()`'s derived view
   'comms offers requests expiries dismissed pendingDeadline seq stamp latest sticky grantedAt known rank sig people',
   // transport: the wire's hooks and the outbox (src/transport/wire.ts, outbox.ts)

@@ -28,9 +28,9 @@ export class StoreController implements ReactiveController {
   private readonly onVisibility = () => this.host.requestUpdate();
 
   /** Runs once per view change of the store in use (set before the host connects). */
-  changed?: StateListener;
+  onChange?: StateListener;
   /** Runs when the store in use rejects input. */
-  failed?: (error: ParseError) => void;
+  onError?: (error: ParseError) => void;
   /**
    * While this says so and the page is visible, the host re-renders once a second; otherwise no timer runs at
    * all. Checked after every render, so the timer starts and stops with the state that needs it.
@@ -92,9 +92,9 @@ export class StoreController implements ReactiveController {
     this.current = store;
     const off = store.subscribe((view, previous) => {
       this.host.requestUpdate();
-      this.changed?.(view, previous);
+      this.onChange?.(view, previous);
     });
-    const offError = store.on('error', (error) => this.failed?.(error));
+    const offError = store.on('error', (error) => this.onError?.(error));
     this.unsubscribe = () => {
       off();
       offError();
