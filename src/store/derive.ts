@@ -183,15 +183,13 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
 
   // The view starts with the primary communication's summary, the fields each of `others` has. (In the view's key
   // order, so only `rawState` moved, after them.)
-  const [first, ...others] = mine.map(
-    (c): CommunicationSummary => ({
-      connection: c.connection,
-      kind: c.kind,
-      role: roleOf(c),
-      sessionId: sessionOf(c),
-      communicationId: c.id,
-    }),
-  );
+  const [first, ...others] = mine.map((c): CommunicationSummary => ({
+    connection: c.connection,
+    kind: c.kind,
+    role: roleOf(c),
+    sessionId: sessionOf(c),
+    communicationId: c.id,
+  }));
 
   return freeze({
     ...first,
