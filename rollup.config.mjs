@@ -87,15 +87,19 @@ const localeBuilds = (existsSync(LOCALES) ? readdirSync(LOCALES) : [])
 // strings-table or wire name. Each is spelled the same everywhere in the bundle, so renaming it everywhere keeps
 // the meaning; `checkInternalProps` refuses the build when one shows up in a way renaming would break. ~120 B gzip.
 // A name that disappears from the source costs nothing; a new internal field can be added here.
+// `builtins: true`: terser otherwise leaves alone every name in its list of DOM properties (`session`, `locale`,
+// `sticky`, `flush`, `unsubscribe` are there), though here each is only ever our own field.
 const INTERNAL_PROPS = [
   // components: TS `private`/`protected` members of the elements and their controllers (no decorators: see
   // cobrowse-element.ts), never reactive properties (their names are attributes)
   'session ticker provide provided leaveProvider current unsubscribe onVisibility hadFocus promptKey restoreFocus',
-  'onPromptKey',
+  'onPromptKey ticking interval locale actions onChange onError',
   // store: the reducer's state and records (src/store/reduce.ts, order.ts), behind `getState()`'s derived view
-  'comms offers requests expiries dismissed pendingDeadline seq stamp latest sticky grantedAt rank sig people',
+  'comms offers requests expiries dismissed pendingDeadline seq stamp latest sticky grantedAt known rank sig people',
+  // transport: the wire's hooks and the outbox (src/transport/wire.ts, outbox.ts)
+  'receive flush',
   // model: parse.ts's working context and its output's lists (read only by the store)
-  'out signals conversations communications',
+  'root out signals conversations communications',
 ]
   .join(' ')
   .split(' ');
@@ -160,10 +164,13 @@ export default [
       // terser beats esbuild's minify by ~500 B gzip on this bundle (15,146 -> 14,651). Inlining only functions
       // that are a single return (`inline: 1`) with a third pass gzips 33 B smaller than full inlining: a helper
       // called from several places stays one copy instead of many near-copies.
+      // `unsafe_arrows`: a function expression that reads no `this`, `arguments` or `new.target` becomes an arrow.
+      // Here every one it converts is called where it stands (an inlined helper, `function(e){...}(x)`: 31 of them,
+      // the bundle's other function expressions are methods it leaves alone), so no prototype or `new` can notice.
       terser({
         ecma: 2020,
-        compress: { passes: 3, inline: 1 },
-        mangle: { properties: { regex: new RegExp(`^(${INTERNAL_PROPS.join('|')})$`) } },
+        compress: { passes: 3, inline: 1, unsafe_arrows: true },
+        mangle: { properties: { builtins: true, regex: new RegExp(`^(${INTERNAL_PROPS.join('|')})$`) } },
         format: { comments: false },
       }),
       collapseLiterals(),

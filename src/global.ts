@@ -55,8 +55,6 @@ declare global {
 
 type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
 
-const PREFIX = '[cobrowse-widget]';
-
 let mounted: CobrowseWidget | undefined;
 
 function mount(options: MountOptions = {}): CobrowseWidget {
@@ -82,7 +80,7 @@ function mount(options: MountOptions = {}): CobrowseWidget {
   // An async script in <head> can run before <body> (or the container) exists: try again once the DOM is parsed.
   if (!place()) {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', place, { once: true });
-    else console.warn(`${PREFIX} mount: no element matches ${String(options.container)}`);
+    else console.warn(`[cobrowse-widget] mount: no element matches ${String(options.container)}`);
   }
   return el;
 }
@@ -107,7 +105,7 @@ function createApi(store: SessionStore): CobrowseWidgetApi {
       const ws = 'websocket' in options;
       if (!ws && !('postMessage' in options)) {
         throw new TypeError(
-          `${PREFIX} connect takes websocket or postMessage here; broadcastChannel needs the npm build`,
+          `[cobrowse-widget] connect takes websocket or postMessage here; broadcastChannel needs the npm build`,
         );
       }
       link?.close();
@@ -118,7 +116,7 @@ function createApi(store: SessionStore): CobrowseWidgetApi {
   const api = ((method: string, ...args: unknown[]) => {
     const fn = Object.hasOwn(methods, method) ? methods[method] : undefined;
     if (!fn) {
-      console.warn(`${PREFIX} unknown method ${JSON.stringify(method)}`);
+      console.warn(`[cobrowse-widget] unknown method ${JSON.stringify(method)}`);
       return undefined;
     }
     return (fn as (...a: unknown[]) => unknown)(...args);
@@ -158,7 +156,7 @@ function install(script: HTMLOrSVGScriptElement | null): void {
     try {
       api.connect({ websocket });
     } catch (error) {
-      console.warn(PREFIX, error);
+      console.warn('[cobrowse-widget]', error);
     }
   }
   // Take the queue off the stub before replaying, so that nothing can replay it a second time.

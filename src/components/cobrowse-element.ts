@@ -73,13 +73,13 @@ export abstract class CobrowseElement extends LitElement {
    */
   protected act(action: ActionName): void {
     const view = this.session.view;
-    if (view.pending?.action === action && !view.pending.error) return;
+    if (view.pending?.action === action) return;
     const participantId = participantFor(view, action);
     const detail = {
       action,
       sessionId: view.sessionId ?? '',
       communicationId: view.communicationId ?? '',
-      ...(participantId ? { participantId } : {}),
+      ...(participantId && { participantId }),
     };
     const event = new CustomEvent(ACTION_EVENT, { detail, bubbles: true, composed: true, cancelable: true });
     if (!this.dispatchEvent(event)) return;

@@ -23,14 +23,14 @@ export class StoreController implements ReactiveController {
   /** The nearest `<cobrowse-widget>`'s store, and how to stop hearing about it. */
   private provided?: SessionStore;
   private leaveProvider?: () => void;
-  private timer?: ReturnType<typeof setInterval>;
+  private interval?: ReturnType<typeof setInterval>;
   /** Shown or hidden: re-render, and the update after it (`hostUpdated`) starts or stops the clock. */
   private readonly onVisibility = () => this.host.requestUpdate();
 
   /** Runs once per view change of the store in use (set before the host connects). */
-  changed?: StateListener;
+  onChange?: StateListener;
   /** Runs when the store in use rejects input. */
-  failed?: (error: ParseError) => void;
+  onError?: (error: ParseError) => void;
   /**
    * While this says so and the page is visible, the host re-renders once a second; otherwise no timer runs at
    * all. Checked after every render, so the timer starts and stops with the state that needs it.
@@ -67,8 +67,8 @@ export class StoreController implements ReactiveController {
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.onVisibility);
     localized.delete(this.host);
-    clearInterval(this.timer);
-    this.timer = undefined;
+    clearInterval(this.interval);
+    this.interval = undefined;
     this.leaveProvider?.();
     this.leaveProvider = this.provided = undefined;
     this.unsubscribe?.();
@@ -77,10 +77,10 @@ export class StoreController implements ReactiveController {
 
   hostUpdated(): void {
     if (this.ticking?.() && document.visibilityState !== 'hidden')
-      this.timer ??= setInterval(() => this.host.requestUpdate(), 1000);
+      this.interval ??= setInterval(() => this.host.requestUpdate(), 1000);
     else {
-      clearInterval(this.timer);
-      this.timer = undefined;
+      clearInterval(this.interval);
+      this.interval = undefined;
     }
   }
 
@@ -92,9 +92,9 @@ export class StoreController implements ReactiveController {
     this.current = store;
     const off = store.subscribe((view, previous) => {
       this.host.requestUpdate();
-      this.changed?.(view, previous);
+      this.onChange?.(view, previous);
     });
-    const offError = store.on('error', (error) => this.failed?.(error));
+    const offError = store.on('error', (error) => this.onError?.(error));
     this.unsubscribe = () => {
       off();
       offError();

@@ -74,7 +74,7 @@ function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: str
 /**
  * Validates `value` against a schema and returns its fields (the defined ones), folded: enums lower-cased when
  * known (kept verbatim with an `unknown-enum` warning when not), times to epoch ms, URLs allow-listed (dropped with
- * an `unsafe-url` warning); `raw` keeps the state as received. Undefined, after adding its issues, when it fails.
+ * an `unsafe-url` warning); `rawState` keeps the state as received. Undefined, after adding its issues, when it fails.
  */
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
   // The object type reads every field of its shape, so an absent one runs as `undefined`: optional fields accept
@@ -89,7 +89,7 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
   }
   if (result.issues) return undefined;
   const d = result.value;
-  d.raw = d.state;
+  d.rawState = d.state;
   // Folded in place: the schema made `d`, and holds only defined fields (schemas.ts).
   for (const key in d) {
     const v = d[key] as string;
@@ -120,7 +120,6 @@ function communication(ctx: Context, n: Data, kind: CommunicationKind, extra: Da
       disconnectedTime: n.endTime,
       ...n,
       kind,
-      rawState: n.raw,
       role: n.cobrowseRole,
       selfName: self?.name,
       ...extra,
@@ -173,7 +172,7 @@ function signal(ctx: Context, value: Data, path: Path) {
     return;
   }
   const request = kind === 'control-request' || kind === 'navigation-request';
-  // `n` holds only the schema's fields (and an undefined `raw`): every defined one is part of the signal.
+  // `n` holds only the schema's fields (and an undefined `rawState`): every defined one is part of the signal.
   ctx.out.signals.push(
     pick<SignalUpdate>({
       type: kind,

@@ -96,19 +96,6 @@ function communications(state: StoreState, now: number): Comm[] {
   return comms.sort((a, b) => order(a.at, b.at) || byId(a, b));
 }
 
-export function emptyView(state: StoreState): SessionView {
-  return freeze({
-    connection: 'idle',
-    peerCount: 0,
-    control: { controlledBy: [], controlling: [] },
-    peers: [],
-    link: state.link,
-    others: [],
-    pending: state.pending,
-    failed: state.failed,
-  });
-}
-
 export function derive(state: StoreState, now: number, selfId?: string): SessionView {
   const comms = communications(state, now);
   const people: Record<string, Person> = { ...state.people };
@@ -127,7 +114,18 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
   mine = rank(mine.filter((c) => c.connection !== 'disconnected' || !state.dismissed.includes(c.id)));
 
   const primary = mine[0];
-  if (!primary) return emptyView(state);
+  if (!primary) {
+    return freeze({
+      connection: 'idle',
+      peerCount: 0,
+      control: { controlledBy: [], controlling: [] },
+      peers: [],
+      link: state.link,
+      others: [],
+      pending: state.pending,
+      failed: state.failed,
+    });
+  }
   const sessionId = sessionOf(primary);
   const ended = primary.connection === 'disconnected';
   const myIds = [me, selfId, primary.id, primary.cobrowseSessionId];
@@ -181,21 +179,19 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
   const control = requests.find((r) => r.type === 'control-request');
   const navigation = requests.find((r) => r.type === 'navigation-request');
 
-  const others: CommunicationSummary[] = mine.slice(1).map((c) => ({
-    communicationId: c.id,
-    sessionId: sessionOf(c),
-    kind: c.kind,
+  // The view starts with the primary communication's summary, the fields each of `others` has. (In the view's key
+  // order, so only `rawState` moved, after them.)
+  const [first, ...others] = mine.map((c): CommunicationSummary => ({
     connection: c.connection,
+    kind: c.kind,
     role: roleOf(c),
+    sessionId: sessionOf(c),
+    communicationId: c.id,
   }));
 
   return freeze({
-    connection: primary.connection,
+    ...first,
     rawState: primary.rawState ?? primary.state,
-    kind: primary.kind,
-    role: roleOf(primary),
-    sessionId,
-    communicationId: primary.id,
     participantId: me,
     conversationId,
     peerCount:

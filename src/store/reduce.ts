@@ -63,7 +63,11 @@ const SNAPSHOT =
     ' ',
   );
 
-export const INITIAL_STATE: StoreState = Object.freeze({
+/**
+ * Not frozen (a freeze would be shallow anyway): every change copies a state before it writes (`reduce` its maps,
+ * `settle`, and the store's `act`, `reset` and `setLink` spread it), so nothing writes to this one.
+ */
+export const INITIAL_STATE: StoreState = {
   seq: 0,
   comms: {},
   people: {},
@@ -72,7 +76,7 @@ export const INITIAL_STATE: StoreState = Object.freeze({
   expiries: {},
   dismissed: [],
   link: 'none',
-}) as StoreState;
+};
 
 function put<T>(map: Record<string, Entry<T>>, key: string, value: T, at: Stamp) {
   const held = map[key];
@@ -141,7 +145,10 @@ export function reduce(state: StoreState, input: NormalizedInput, now: number, o
       // The model guarantees one of the two (parse.ts refuses an offer-expiry that names neither).
       const key = (signal.communicationId ?? signal.sessionId)!;
       next.expiries[key] = Math.max(next.expiries[key] ?? 0, signal.expiresAt);
-    } else if (signal.type === 'control-request' || signal.type === 'navigation-request') {
+    } else if (signal.type === 'ack') {
+      next = settle(next, signal.actionId, signal.ok, signal.error);
+    } else if (signal.type !== 'heartbeat') {
+      // A control or a navigation request (the model's signals are these six types).
       const time = signal.time ?? now;
       const value: RequestSignal =
         signal.type === 'control-request'
@@ -154,8 +161,6 @@ export function reduce(state: StoreState, input: NormalizedInput, now: number, o
         value,
         stamp(signal.time, seq, +!signal.active, value),
       );
-    } else if (signal.type === 'ack') {
-      next = settle(next, signal.actionId, signal.ok, signal.error);
     }
   }
   // Forget the oldest, ended ones first, so a long-lived page does not grow without bound.

@@ -4,7 +4,7 @@
  */
 import { parseInput } from '../model/index.js';
 import type { ParseLimits } from '../model/index.js';
-import { derive, emptyView, iso, nextDeadline } from './derive.js';
+import { derive, iso, nextDeadline } from './derive.js';
 import { INITIAL_STATE, reduce, settle } from './reduce.js';
 import type { StoreState } from './reduce.js';
 import type { ActionDetail, PendingAction, SessionStore, SessionView, StateListener, StoreEvents } from './types.js';
@@ -54,7 +54,8 @@ function confirms(view: SessionView, { action, communicationId }: ActionDetail):
 /** The largest delay `setTimeout` honours; a longer one would fire at once, again and again. */
 const MAX_DELAY = 2 ** 31 - 1;
 
-export const EMPTY_VIEW: SessionView = emptyView(INITIAL_STATE);
+/** The view of a store that knows no session (derive's view of the initial state, at any time). */
+export const EMPTY_VIEW: SessionView = derive(INITIAL_STATE, 0);
 
 export function createSessionStore(options: SessionStoreOptions = {}): SessionStore {
   const clock = options.clock ?? Date.now;

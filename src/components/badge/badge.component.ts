@@ -46,7 +46,7 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
       if (viewer) return ['eye', t.viewing];
       const names = view.peers.filter((p) => p.connection === 'connected' && p.role !== 'sharer');
       const count = Math.max(view.peerCount, names.length);
-      const named = names.flatMap((p) => (p.name ? [p.name] : []));
+      const named = names.map((p) => p.name).filter(Boolean) as string[];
       const plural = (n: number, one: string, other: string) =>
         format(new Intl.PluralRules(lang).select(n) === 'one' ? one : other, { n });
       // "Ana", "Ana and Ben", "Ana and 2 others": both names only when they are everyone (`count` >= the names).

@@ -73,8 +73,9 @@ export function actionButtons(
 ) {
   return SLOTS.map((action) => {
     if (!actions.includes(action)) return '';
-    const busy = view.pending?.action === action && !view.pending.error;
-    const failed = (view.failed ?? view.pending)?.action === action && !!(view.failed ?? view.pending)?.error;
+    // (A failed action is the view's `failed`: the store sets an error only as it moves an action there, settle.)
+    const busy = view.pending?.action === action;
+    const failed = view.failed?.action === action;
     return html`<button
       type="button"
       part="button"
@@ -131,12 +132,11 @@ export class CobrowseControls extends CobrowseElement {
   override render() {
     const view = this.session.view;
     const t = this.t;
-    const failed = view.failed ?? (view.pending?.error ? view.pending : undefined);
     const countdown = offerCountdown(view);
     return html`<div part="base" class="row">
       ${actionButtons(view, t, actionsFor(view), (action) => this.act(action))}
       ${countdown ? html`<span part="countdown" class="muted">${format(t.expiresIn, { s: countdown })}</span>` : ''}
-      ${failed ? html`<span part="error" id="failed">${t.failed}</span>` : ''}
+      ${view.failed ? html`<span part="error" id="failed">${t.failed}</span>` : ''}
     </div>`;
   }
 }

@@ -119,9 +119,9 @@ export class CobrowseWidget extends CobrowseElement {
     super();
     // Only while the prompt's countdown shows (the same clock as the controls').
     this.session.ticking = () => offerCountdown(this.session.view) > 0;
-    this.session.changed = (view, previous) =>
+    this.session.onChange = (view, previous) =>
       this.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: { view, previous }, bubbles: true, composed: true }));
-    this.session.failed = (detail) =>
+    this.session.onError = (detail) =>
       this.dispatchEvent(new CustomEvent(ERROR_EVENT, { detail, bubbles: true, composed: true }));
   }
 
