@@ -38,3 +38,18 @@ test('a text from each layer, early and late in the file, maps back to the modul
     map.destroy();
   }
 });
+
+test('npm run size:modules attributes the file to its modules, through the same map', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { measure } = await import('../../scripts/size.mjs');
+  const out = execFileSync(process.execPath, ['scripts/size-modules.mjs'], { cwd: root, encoding: 'utf8' });
+  for (const module of [
+    'src/store/derive.ts',
+    'src/model/parse.ts',
+    'src/global.ts',
+    'node_modules/lit-html/lit-html.js',
+  ])
+    assert.match(out, new RegExp(`\\d+\\s+\\d+\\s+${module.replaceAll('.', '\\.')}\\n`), `${module} has a row`);
+  const { min, gzip } = measure(file);
+  assert.match(out, new RegExp(`${min} B min, ${gzip} B gzip\\n$`), 'the same totals as npm run size');
+});
