@@ -1,14 +1,16 @@
-// Two builds, as Lit's publishing guide and Shoelace do:
+// The builds, as Lit's publishing guide and Shoelace do, plus a two-stage script tag (README "Loading"):
 //  - dist/*.js: unbundled, unminified ES modules for npm (lit, @lit/* and zod external);
-//  - dist/cobrowse-widget.min.js: one self-contained, minified IIFE for the script tag, built with Lit's
-//    production condition, plus a versioned copy (cobrowse-widget-<version>.min.js) for pinning with SRI.
+//  - dist/cobrowse-widget.min.js: the script tag's core (no Lit, no zod), plus a versioned copy for pinning;
+//  - dist/cobrowse-widget-ui-<hash>.min.js: the session UI the core loads on demand (Lit, zod, components);
+//  - dist/cobrowse-widget.full.min.js: core and session UI in one file, plus a versioned copy.
+// Every script-tag file is a minified IIFE built with Lit's production condition, minified by a stock terser.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
-import { collapseLiterals, letForConst } from './scripts/collapse-literals.mjs';
+import { minifyHTMLLiterals } from 'minify-literals';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const version = replace({ preventAssignment: true, values: { __VERSION__: pkg.version } });
@@ -28,26 +30,62 @@ const npmEntries = {
   ),
 };
 
-// Runs first inside the IIFE. When a copy of the script-tag file already installed the API, this copy returns
-// before any of its modules run: no second Lit, so no second 'lit-html' Trusted Types policy (which throws under
-// `trusted-types lit-html` without 'allow-duplicates'), no second tag definitions, no second replay of the queue.
-const guard =
+// Runs first inside the core's IIFE (and the one-file build's). When a copy already installed the API, this copy
+// returns before any of its modules run: no second transport, no second replay of the queue, and (in the one-file
+// build) no second Lit, so no second 'lit-html' Trusted Types policy (which throws under `trusted-types lit-html`
+// without 'allow-duplicates') and no second tag definitions.
+const coreGuard =
   // Its own function scope: a top-level `var` here could clash with a name in the bundle.
   'if(function(w){if(w&&w.version){' +
   `if(w.version!==${JSON.stringify(pkg.version)})console.warn("[cobrowse-widget] "+w.version+" is already on this page; this copy (${pkg.version}) does nothing");` +
   'return!0}}(window.CobrowseWidget))return;';
 
-/** Prints each script-tag file's Subresource Integrity hash and writes them all to dist/sri.json. */
+// Runs first inside the session UI's IIFE: it goes on only when a core waits for it and no session UI attached yet
+// (a second Lit would ask for a second 'lit-html' policy).
+const uiGuard =
+  'if(function(w){if(!w||typeof w[Symbol.for("cobrowse-widget.attach")]!="function"){' +
+  'console.warn("[cobrowse-widget] the session UI file needs dist/cobrowse-widget.min.js on the page first");return!0}' +
+  'return!!w.store}(window.CobrowseWidget))return;';
+
+/** Each script-tag file's Subresource Integrity hash, printed and written to dist/sri.json. */
 const hashes = {};
+const integrityOf = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
 function sri() {
   return {
     name: 'sri',
-    writeBundle(options) {
-      const file = options.file;
-      const integrity = `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
-      hashes[file.replace(/^dist\//, '')] = integrity;
-      writeFileSync('dist/sri.json', `${JSON.stringify(hashes, null, 2)}\n`);
-      console.log(`${file}  integrity="${integrity}"`);
+    writeBundle(options, bundle) {
+      for (const name of Object.keys(bundle).filter((file) => file.endsWith('.js'))) {
+        const file = options.file ?? `${options.dir}/${name}`;
+        const integrity = integrityOf(file);
+        hashes[file.replace(/^dist\//, '')] = integrity;
+        writeFileSync('dist/sri.json', `${JSON.stringify(hashes, null, 2)}\n`);
+        console.log(`${file}  integrity="${integrity}"`);
+      }
+    },
+  };
+}
+
+// The session UI file as the core must load it: its name (with a content hash, so a CDN may cache it for good)
+// and its SRI hash, set when that build is written and read by the core's build, which comes after it.
+const uiFile = { name: undefined, integrity: undefined };
+const UI_FILE_MODULE = 'cobrowse-widget:ui-file';
+function uiFileModule() {
+  return {
+    name: 'ui-file',
+    resolveId: (source) => (source === UI_FILE_MODULE ? `\0${UI_FILE_MODULE}` : null),
+    load(id) {
+      if (id !== `\0${UI_FILE_MODULE}`) return null;
+      if (!uiFile.name) this.error('the session UI must be built before the core (rollup.config.mjs order)');
+      return `export const UI_FILE = ${JSON.stringify(uiFile.name)};\nexport const UI_INTEGRITY = ${JSON.stringify(uiFile.integrity)};\n`;
+    },
+  };
+}
+function recordUiFile() {
+  return {
+    name: 'record-ui-file',
+    writeBundle(options, bundle) {
+      uiFile.name = Object.keys(bundle).find((file) => file.endsWith('.js'));
+      uiFile.integrity = integrityOf(`${options.dir}/${uiFile.name}`);
     },
   };
 }
@@ -82,61 +120,35 @@ const localeBuilds = (existsSync(LOCALES) ? readdirSync(LOCALES) : [])
     };
   });
 
-// Property names terser may shorten in the script-tag file (`mangle.properties`): fields that only the bundle's own
-// code reads and writes, never a DOM, Lit (`_$...`, `elementProperties`, ...), zod, public API, view, event, option,
-// strings-table or wire name. Each is spelled the same everywhere in the bundle, so renaming it everywhere keeps
-// the meaning; `checkInternalProps` refuses the build when one shows up in a way renaming would break. ~120 B gzip.
-// A name that disappears from the source costs nothing; a new internal field can be added here.
-// `builtins: true`: terser otherwise leaves alone every name in its list of DOM properties (`session`, `locale`,
-// `sticky`, `flush`, `unsubscribe` are there), though here each is only ever our own field.
-const INTERNAL_PROPS = [
-  // components: TS `private`/`protected` members of the elements and their controllers (no decorators: see
-  // cobrowse-element.ts), never reactive properties (their names are attributes)
-  'session ticker provide provided leaveProvider current unsubscribe onVisibility hadFocus promptKey restoreFocus',
-  'onPromptKey ticking interval locale actions onChange onError',
-  // store: the reducer's state and records (src/store/reduce.ts, order.ts), behind `getState()`'s derived view
-  'comms offers requests expiries dismissed pendingDeadline seq stamp latest sticky grantedAt known rank sig people',
-  // transport: the wire's hooks and the outbox (src/transport/wire.ts, outbox.ts)
-  'receive flush',
-  // model: parse.ts's working context and its output's lists (read only by the store)
-  'root out signals conversations communications',
-]
-  .join(' ')
-  .split(' ');
-
-/**
- * Fails the script-tag build when an INTERNAL_PROPS name is used as a string (a decorator's or `static properties`'
- * name, `'x' in o`, `hasOwnProperty('x')`, `o['x']` built from a string), which terser would not rename, or names
- * a field of the public contract types.
- */
-function checkInternalProps() {
-  // What a page reaches through the script-tag file: the API, the store and its views, connections, events, and
-  // the strings tables that locale files (built apart) fill by key.
-  const contract = [
-    'src/global.ts',
-    'src/store/types.ts',
-    'src/transport/types.ts',
-    'src/components/events.ts',
-    'src/components/strings/strings.ts',
-  ]
-    .map((file) => readFileSync(file, 'utf8'))
-    .join('\n');
-  return {
-    name: 'check-internal-props',
-    renderChunk(code) {
-      for (const name of INTERNAL_PROPS) {
-        if (new RegExp(`['"\`]${name}['"\`]`).test(code)) this.error(`INTERNAL_PROPS: '${name}' is used as a string`);
-        if (new RegExp(`\\b${name}\\??[:(]`).test(contract)) this.error(`INTERNAL_PROPS: '${name}' is in the contract`);
-      }
-      return null;
-    },
-  };
-}
-
 // `hidden`: the map is written beside the file (dist/, for debugging and the size attribution) but the file does not
 // name it. The npm package leaves `*.map` out, so from a CDN the `sourceMappingURL` comment pointed at a 404 and
 // cost every page 31 B gzip.
-const iife = (file) => ({ file, format: 'iife', intro: guard, sourcemap: 'hidden', plugins: [sri()] });
+const minify = () => terser({ ecma: 2020, format: { comments: false } });
+
+// The indentation and comments inside Lit's `html` and `css` templates, which terser leaves alone (they are
+// strings to it): minify-literals parses each template (HTML with html-minifier-next, CSS with lightningcss) and
+// keeps Lit's bindings as they are. The npm modules keep their templates as written.
+function minifyTemplates() {
+  return {
+    name: 'minify-templates',
+    async transform(code, id) {
+      if (!/\.[jt]s$/.test(id) || id.includes('node_modules') || !/(html|css)`/.test(code)) return null;
+      return (await minifyHTMLLiterals(code, { fileName: id })) ?? null;
+    },
+  };
+}
+const scriptTag = (input, intro, output, extra = []) => ({
+  input,
+  plugins: [
+    version,
+    ...extra,
+    resolve({ exportConditions: ['production'], browser: true }),
+    ts,
+    minifyTemplates(),
+    minify(),
+  ],
+  output: output.map((options) => ({ format: 'iife', intro, sourcemap: 'hidden', plugins: [sri()], ...options })),
+});
 
 export default [
   {
@@ -153,29 +165,19 @@ export default [
       sourcemap: true,
     },
   },
-  {
-    input: 'src/global.ts',
-    plugins: [
-      version,
-      resolve({ exportConditions: ['production'], browser: true }),
-      ts,
-      checkInternalProps(),
-      letForConst(),
-      // terser beats esbuild's minify by ~500 B gzip on this bundle (15,146 -> 14,651). Inlining only functions
-      // that are a single return (`inline: 1`) with a third pass gzips 33 B smaller than full inlining: a helper
-      // called from several places stays one copy instead of many near-copies.
-      // `unsafe_arrows`: a function expression that reads no `this`, `arguments` or `new.target` becomes an arrow.
-      // Here every one it converts is called where it stands (an inlined helper, `function(e){...}(x)`: 31 of them,
-      // the bundle's other function expressions are methods it leaves alone), so no prototype or `new` can notice.
-      terser({
-        ecma: 2020,
-        compress: { passes: 3, inline: 1, unsafe_arrows: true },
-        mangle: { properties: { builtins: true, regex: new RegExp(`^(${INTERNAL_PROPS.join('|')})$`) } },
-        format: { comments: false },
-      }),
-      collapseLiterals(),
-    ],
-    output: [iife('dist/cobrowse-widget.min.js'), iife(`dist/cobrowse-widget-${pkg.version}.min.js`)],
-  },
+  // The session UI first: the core carries its name and hash.
+  scriptTag('src/ui.ts', uiGuard, [
+    { dir: 'dist', entryFileNames: 'cobrowse-widget-ui-[hash].min.js', plugins: [sri(), recordUiFile()] },
+  ]),
+  scriptTag(
+    'src/global.ts',
+    coreGuard,
+    [{ file: 'dist/cobrowse-widget.min.js' }, { file: `dist/cobrowse-widget-${pkg.version}.min.js` }],
+    [uiFileModule()],
+  ),
+  scriptTag('src/full.ts', coreGuard, [
+    { file: 'dist/cobrowse-widget.full.min.js' },
+    { file: `dist/cobrowse-widget-${pkg.version}.full.min.js` },
+  ]),
   ...localeBuilds,
 ];

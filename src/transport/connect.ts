@@ -1,4 +1,4 @@
-import type { LinkStatus, SessionStore } from '../store/index.js';
+import type { LinkStatus } from '../store/index.js';
 import { broadcastWire } from './broadcast.js';
 import { createOutbox } from './outbox.js';
 import { postMessageWire } from './post-message.js';
@@ -9,6 +9,7 @@ import type {
   Connection,
   PostMessageOptions,
   StatusListener,
+  TransportStore,
   WebSocketOptions,
 } from './types.js';
 import type { Wire, WireHooks } from './wire.js';
@@ -19,7 +20,7 @@ import { websocketWire } from './websocket.js';
  * except action acks, which settle the action; every action the store emits goes out once; the link status is
  * mirrored to `store.setLink` so the widget can show it. Throws a TypeError on a refused URL or origin list.
  */
-export function connect(store: SessionStore, options: ConnectOptions): Connection {
+export function connect(store: TransportStore, options: ConnectOptions): Connection {
   if ('websocket' in options) return connectWebSocket(store, options.websocket);
   if ('postMessage' in options) return connectPostMessage(store, options.postMessage);
   if ('broadcastChannel' in options) return connectBroadcastChannel(store, options.broadcastChannel);
@@ -27,21 +28,21 @@ export function connect(store: SessionStore, options: ConnectOptions): Connectio
 }
 
 /** `connect` for a WebSocket only: what the script tag's `data-websocket` needs, without the other two. */
-export function connectWebSocket(store: SessionStore, options: string | WebSocketOptions): Connection {
+export function connectWebSocket(store: TransportStore, options: string | WebSocketOptions): Connection {
   const o = typeof options === 'string' ? { url: options } : options;
   return connectWire(store, (hooks) => websocketWire(o, hooks), o);
 }
 
-export function connectPostMessage(store: SessionStore, options: PostMessageOptions): Connection {
+export function connectPostMessage(store: TransportStore, options: PostMessageOptions): Connection {
   return connectWire(store, (hooks) => postMessageWire(options, hooks), options);
 }
 
-export function connectBroadcastChannel(store: SessionStore, options: string | BroadcastChannelOptions): Connection {
+export function connectBroadcastChannel(store: TransportStore, options: string | BroadcastChannelOptions): Connection {
   const o = typeof options === 'string' ? { name: options } : options;
   return connectWire(store, (hooks) => broadcastWire(o.name, hooks), o);
 }
 
-function connectWire(store: SessionStore, make: (hooks: WireHooks) => Wire, settings: ActionOptions): Connection {
+function connectWire(store: TransportStore, make: (hooks: WireHooks) => Wire, settings: ActionOptions): Connection {
   const { resync = { type: 'cobrowse.resync' } } = settings;
   const listeners = new Set<StatusListener>();
   let status: LinkStatus = 'connecting';

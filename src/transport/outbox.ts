@@ -1,5 +1,5 @@
-import type { PendingAction, SessionStore } from '../store/index.js';
-import type { ActionOptions } from './types.js';
+import type { PendingAction } from '../store/index.js';
+import type { ActionOptions, TransportStore } from './types.js';
 
 /** `{ type: 'cobrowse.ack', actionId, ok, error? }`: the other side's answer to one action. */
 interface Ack {
@@ -26,7 +26,7 @@ export interface Outbox {
  * settles as failed when the queue is full, the ack does not come in time, or the connection closes.
  */
 export function createOutbox(
-  store: SessionStore,
+  store: TransportStore,
   send: (message: object) => boolean,
   { maxQueue = 20, actionTimeoutMs = 30_000 }: ActionOptions,
 ): Outbox {

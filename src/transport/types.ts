@@ -1,4 +1,11 @@
-import type { LinkStatus } from '../store/index.js';
+import type { LinkStatus, SessionStore } from '../store/index.js';
+
+/**
+ * What a transport needs of a store: `ingest` what arrives, mirror the link status, hear the actions to send and
+ * settle them. A `SessionStore` is one; the script-tag core hands the transports a stand-in of its own that keeps
+ * what arrives until the session UI (and its store) is there.
+ */
+export type TransportStore = Pick<SessionStore, 'ingest' | 'setLink' | 'settle' | 'on'>;
 
 /** How actions leave, shared by every transport. */
 export interface ActionOptions {

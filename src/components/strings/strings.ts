@@ -12,6 +12,8 @@ export const en = {
   offerBodyScreenshare: 'They will see the screen or window you choose. You can stop at any time.',
   connecting: 'Connecting…',
   sharingCobrowse: 'You are sharing this page',
+  /** The core's notice when the session UI could not load (src/loader/notice.ts). */
+  sessionActive: 'A session with an agent is active',
   sharingScreenshare: 'You are sharing your screen',
   viewing: 'You are viewing a shared session',
   isViewing: '{names} is viewing',

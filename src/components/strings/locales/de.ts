@@ -10,6 +10,7 @@ export const de: LocaleTable = {
   offerBodyScreenshare: 'Er sieht den Bildschirm oder das Fenster, das Sie wählen. Sie können jederzeit beenden.',
   connecting: 'Verbindung wird hergestellt…',
   sharingCobrowse: 'Sie teilen diese Seite',
+  sessionActive: 'Eine Sitzung mit einem Agenten ist aktiv',
   sharingScreenshare: 'Sie teilen Ihren Bildschirm',
   viewing: 'Sie sehen eine geteilte Sitzung',
   isViewing: '{names} sieht zu',

@@ -10,6 +10,7 @@ export const es: LocaleTable = {
   offerBodyScreenshare: 'Verá la pantalla o ventana que elijas. Puedes parar cuando quieras.',
   connecting: 'Conectando…',
   sharingCobrowse: 'Estás compartiendo esta página',
+  sessionActive: 'Hay una sesión activa con un agente',
   sharingScreenshare: 'Estás compartiendo tu pantalla',
   viewing: 'Estás viendo una sesión compartida',
   isViewing: '{names} está mirando',

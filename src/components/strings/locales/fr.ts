@@ -11,6 +11,7 @@ export const fr: LocaleTable = {
   offerBodyScreenshare: 'Il verra l’écran ou la fenêtre que vous choisissez. Vous pouvez arrêter à tout moment.',
   connecting: 'Connexion…',
   sharingCobrowse: 'Vous partagez cette page',
+  sessionActive: 'Une session avec un agent est en cours',
   sharingScreenshare: 'Vous partagez votre écran',
   viewing: 'Vous regardez une session partagée',
   isViewing: '{names} regarde',

@@ -10,6 +10,7 @@ export const ja: LocaleTable = {
   offerBodyScreenshare: '選択した画面またはウィンドウが表示されます。いつでも停止できます。',
   connecting: '接続しています…',
   sharingCobrowse: 'このページを共有しています',
+  sessionActive: 'エージェントとのセッションが進行中です',
   sharingScreenshare: '画面を共有しています',
   viewing: '共有セッションを閲覧しています',
   isViewing: '{names}が閲覧しています',

@@ -10,6 +10,7 @@ export const ptBR: LocaleTable = {
   offerBodyScreenshare: 'Ele verá a tela ou janela que você escolher. Você pode parar a qualquer momento.',
   connecting: 'Conectando…',
   sharingCobrowse: 'Você está compartilhando esta página',
+  sessionActive: 'Uma sessão com um agente está ativa',
   sharingScreenshare: 'Você está compartilhando sua tela',
   viewing: 'Você está vendo uma sessão compartilhada',
   isViewing: '{names} está vendo',

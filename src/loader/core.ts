@@ -1,0 +1,309 @@
+/**
+ * The always-on core behind `window.CobrowseWidget`: the API, the transports, `mount`, and the wait for the session
+ * UI. No Lit and no zod: it runs on every page view, and almost none has a session.
+ *
+ * Until the session UI is there, every call that needs it waits in one ordered list (`waiting`) and runs exactly
+ * once, in the order the page made it, when the UI attaches (`attach`). Payloads are sorted by `sniff`: those
+ * that can show a session load the UI, the others wait without loading it, heartbeats are not even kept.
+ */
+import type { ActionDetail, IngestResult, LinkStatus, PendingAction, StateListener } from '../store/types.js';
+import { connect } from '../transport/connect.js';
+import type { ConnectOptions, Connection, TransportStore } from '../transport/types.js';
+import { createMounter } from './mount.js';
+import type { MountOptions } from './types.js';
+import { NOTICE_STRINGS, createNotice } from './notice.js';
+import type { NoticeStrings } from './notice.js';
+import { sniff } from './sniff.js';
+import type { Leg } from './sniff.js';
+import { ATTACH } from './types.js';
+import type { CobrowseWidgetApi, LoaderError, LocaleStrings, QueuedIngest, SessionUi } from './types.js';
+
+/** Payloads that may wait for the session UI; one more is refused with a `buffer-full` error. */
+export const MAX_WAITING = 1000;
+
+export interface CoreOptions {
+  version: string;
+  /** Loads the session UI file; resolves once it has run. Absent in the one-file build, which attaches at once. */
+  loadUi?: () => Promise<void>;
+}
+
+export interface Core {
+  api: CobrowseWidgetApi;
+  attach(ui: SessionUi): void;
+  /** The widget `mount` made, if any. */
+  mounted(): HTMLElement | undefined;
+}
+
+/** A call that waited for the session UI, run against it when it attaches. */
+type WaitingCall = (ui: SessionUi) => void;
+
+type ActionListener = (action: PendingAction) => void;
+
+const TAGS = 'cobrowse-badge, cobrowse-controls, cobrowse-widget';
+
+export function createCore({ version, loadUi }: CoreOptions): Core {
+  let ui: SessionUi | undefined;
+  let loading = false;
+  let loadFailed = false;
+  let waiting: WaitingCall[] = [];
+  let waitingPayloads = 0;
+  /** The last link status a transport reported before the store was there. */
+  let linkStatus: LinkStatus | undefined;
+  /** The last co-browse or screen-share leg a payload named before the UI was there: live, or how it ended. */
+  let lastLeg: Leg | undefined;
+  const locales = new Map<string, LocaleStrings>();
+  /** The transports' outboxes, listening for the actions to send. */
+  const actionListeners = new Set<ActionListener>();
+  let announceReady!: (api: CobrowseWidgetApi) => void;
+  const ready = new Promise<CobrowseWidgetApi>((resolve) => (announceReady = resolve));
+  const mounter = createMounter();
+  /** The transport's link, and which `connect` call is current (an older link's status no longer counts). */
+  let connection: Connection | undefined;
+  let currentLink: object | undefined;
+  /** The id of the Stop sharing action the fallback notice sent, until the other side answers. */
+  let fallbackAction: string | undefined;
+
+  const sendAction = (action: PendingAction) => {
+    for (const listener of [...actionListeners]) listener(action);
+  };
+
+  /** A `cobrowse-error` of the core's own: on the mounted widget when there is one, else on the document. */
+  const report = (code: LoaderError['code'], message: string) => {
+    const detail: LoaderError = { code, message: `[cobrowse-widget] ${message}`, issues: [{ path: '(root)', message }] };
+    const target = mounter.element?.isConnected ? mounter.element : document;
+    target.dispatchEvent(new CustomEvent('cobrowse-error', { detail, bubbles: true, composed: true }));
+  };
+
+  const noticeStrings = (): NoticeStrings => {
+    const lang = (mounter.element?.lang || document.documentElement.lang || 'en').toLowerCase();
+    return { ...NOTICE_STRINGS, ...(locales.get(lang.split('-')[0]) ?? {}), ...(locales.get(lang) ?? {}) };
+  };
+
+  /** The fallback notice's Stop sharing: the same event and action the session UI's button gives. */
+  const endFromNotice = (leg: Leg, button: HTMLElement) => {
+    const detail: ActionDetail = {
+      action: 'end',
+      sessionId: leg.sessionId ?? leg.communicationId,
+      communicationId: leg.communicationId,
+    };
+    const event = new CustomEvent('cobrowse-action', { detail, bubbles: true, composed: true, cancelable: true });
+    if (!button.dispatchEvent(event)) return;
+    const action: PendingAction = { ...detail, id: `end-${Date.now().toString(36)}`, since: new Date().toISOString() };
+    fallbackAction = action.id;
+    sendAction(action);
+  };
+  const notice = createNotice(noticeStrings, endFromNotice);
+
+  /** The notice shows while a session is on and the UI could not load; it goes when the session ends. */
+  const updateNotice = () => {
+    if (!ui && loadFailed && lastLeg?.live) notice.show(lastLeg, 'sessionActive');
+    else notice.remove();
+  };
+
+  function requestUi(): Promise<CobrowseWidgetApi> {
+    if (ui || loading || !loadUi) return ready;
+    loading = true;
+    loadFailed = false;
+    loadUi()
+      .then(() => {
+        if (!ui) throw new Error('it ran but did not attach');
+      })
+      .catch((error: unknown) => {
+        loadFailed = true;
+        report('load-failed', `the session UI could not load: ${error instanceof Error ? error.message : String(error)}`);
+        updateNotice();
+      })
+      .finally(() => {
+        loading = false;
+      });
+    return ready;
+  }
+
+  function ingest(payload: unknown): IngestResult | QueuedIngest {
+    if (ui) return ui.store.ingest(payload);
+    const { need, leg } = sniff(payload);
+    if (need === 'inert') return { ok: true, changed: false, warnings: [] };
+    lastLeg = leg ?? lastLeg;
+    if (waitingPayloads >= MAX_WAITING) {
+      requestUi();
+      const message = `${MAX_WAITING} payloads already wait for the session UI; this one was not applied`;
+      report('buffer-full', message);
+      return { ok: false, error: { message, issues: [{ path: '(root)', message }] }, warnings: [] };
+    }
+    waitingPayloads++;
+    let done!: (result: IngestResult) => void;
+    const result = new Promise<IngestResult>((resolve) => (done = resolve));
+    waiting.push((next) => done(next.store.ingest(payload)));
+    // A session payload after a failed load is the retry.
+    if (need === 'session') requestUi();
+    updateNotice();
+    return { ok: true, queued: true, changed: false, warnings: [], result };
+  }
+
+  function subscribe(listener: StateListener): () => void {
+    if (ui) return ui.store.subscribe(listener);
+    let cancelled = false;
+    let unsubscribe: (() => void) | undefined;
+    waiting.push((next) => {
+      if (!cancelled) unsubscribe = next.store.subscribe(listener);
+    });
+    return () => {
+      cancelled = true;
+      unsubscribe?.();
+    };
+  }
+
+  function reset(): void {
+    if (ui) return ui.store.reset();
+    waiting.push((next) => next.store.reset());
+    lastLeg = undefined;
+    updateNotice();
+  }
+
+  function registerLocale(lang: string, table: LocaleStrings): void {
+    locales.set(lang.toLowerCase(), table);
+    if (ui) ui.registerLocale(lang, table);
+    else waiting.push((next) => next.registerLocale(lang, table));
+  }
+
+  /** The store the transports feed: the real one once it is there, the waiting list until then. */
+  const portFor = (link: object): TransportStore => ({
+    // A queued answer is an `ok` one: the transports only hand payloads over.
+    ingest: (input) => ingest(input) as IngestResult,
+    setLink(status) {
+      // A link `connect` has replaced says `closed` as it goes: that is not the page's link any more.
+      if (link !== currentLink) return;
+      if (ui) ui.store.setLink(status);
+      else linkStatus = status;
+    },
+    settle(id, ok, error) {
+      if (ui) ui.store.settle(id, ok, error);
+      // The other side confirmed the notice's Stop sharing: the session is over. (Refused: the button stays.)
+      else if (ok && id === fallbackAction) {
+        lastLeg = undefined;
+        updateNotice();
+      }
+    },
+    // The transports listen for actions only (their outbox): the only event this store has.
+    on(_type, listener) {
+      actionListeners.add(listener as ActionListener);
+      return () => actionListeners.delete(listener as ActionListener);
+    },
+  });
+
+  function connectTransport(options: ConnectOptions): Connection {
+    const previous = currentLink;
+    const link = (currentLink = {});
+    let next: Connection;
+    try {
+      next = connect(portFor(link), options);
+    } catch (error) {
+      // Refused (a bad URL or origin list) before anything changed: the link in place stays.
+      currentLink = previous;
+      throw error;
+    }
+    connection?.close();
+    connection = next;
+    return next;
+  }
+
+  function attach(next: SessionUi): void {
+    if (ui) return;
+    if (next.version !== version) console.warn(`[cobrowse-widget] session UI ${next.version}, core ${version}`);
+    ui = next;
+    const { store } = next;
+    next.defineAll();
+    store.on('action', sendAction);
+    if (linkStatus) store.setLink(linkStatus);
+    const calls = waiting;
+    waiting = [];
+    waitingPayloads = 0;
+    for (const call of calls) call(next);
+    lastLeg = undefined;
+    notice.remove();
+    next.keepMounted(() => mounter.restore());
+    announceReady(api);
+  }
+
+  const methods: Record<string, (...args: never[]) => unknown> = {
+    ingest,
+    subscribe,
+    mount: (options?: MountOptions) => mounter.mount(options),
+    unmount: () => mounter.unmount(),
+    reset,
+    connect: connectTransport,
+    registerLocale,
+    load: requestUi,
+  };
+  const api = ((method: string, ...args: unknown[]) => {
+    const fn = Object.hasOwn(methods, method) ? methods[method] : undefined;
+    if (!fn) {
+      console.warn(`[cobrowse-widget] unknown method ${JSON.stringify(method)}`);
+      return undefined;
+    }
+    return (fn as (...a: unknown[]) => unknown)(...args);
+  }) as CobrowseWidgetApi;
+  Object.assign(api, methods);
+  Object.defineProperties(api, {
+    ready: { value: ready, enumerable: true },
+    store: { get: () => ui?.store, enumerable: true },
+    version: { value: version, enumerable: true },
+    [ATTACH]: { value: attach },
+  });
+
+  return { api, attach, mounted: () => mounter.element };
+}
+
+type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
+
+/**
+ * Installs the core as `window.CobrowseWidget`: reads its own `<script>` tag's data attributes, replays the calls
+ * queued on the loader stub, in order, exactly once, and loads the session UI at once when the page asks for it
+ * (`data-load="eager"`) or already holds one of the tags.
+ */
+export function installCore(script: HTMLOrSVGScriptElement | null, options: CoreOptions): Core {
+  // The loader stub, if any: never an installed API, since the build's guard returns before this module runs then.
+  const stub = window.CobrowseWidget as Stub | undefined;
+  const core = createCore(options);
+  const { api } = core;
+  window.CobrowseWidget = api;
+  // The script tag's data attributes (the kebab-case of the `MountOptions` fields) set the defaults; calls the page
+  // queued are explicit, so they run after and win. `data-mount` alone mounts with defaults; an empty or absent
+  // attribute leaves its field undefined, which `mount` reads as "not set".
+  const data = (script as HTMLElement | null)?.dataset ?? {};
+  const { mount: at, hideWhenIdle, websocket, load } = data;
+  if (at !== undefined) {
+    api.mount({
+      ...data,
+      hideWhenIdle: hideWhenIdle === undefined ? undefined : hideWhenIdle !== 'false',
+      // `data-mount="#selector"` names the container.
+      container: at || undefined,
+    });
+  }
+  if (websocket) {
+    // A refused URL (not wss:, or ws: off localhost) must not stop the queued calls from replaying.
+    try {
+      api.connect({ websocket });
+    } catch (error) {
+      console.warn('[cobrowse-widget]', error);
+    }
+  }
+  // Take the queue off the stub before replaying, so that nothing can replay it a second time.
+  const queue = Array.from(stub?.q ?? []);
+  if (stub) stub.q = [];
+  for (const call of queue) api(...(Array.from(call) as [string, ...unknown[]]));
+
+  // A page that shows the elements itself (not only the widget `mount` made) needs the UI to render them.
+  const hasTags = () => [...document.querySelectorAll(TAGS)].some((el) => el !== core.mounted());
+  if (load === 'eager' || hasTags()) void api.load();
+  else if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => hasTags() && void api.load(), { once: true });
+  }
+  return core;
+}
+
+declare global {
+  interface Window {
+    CobrowseWidget?: CobrowseWidgetApi | ((...args: unknown[]) => void);
+  }
+}

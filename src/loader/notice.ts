@@ -1,0 +1,74 @@
+import type { Leg } from './sniff.js';
+
+/**
+ * The few strings the fallback notice says, in English; a locale registered on the page (`registerLocale`) wins,
+ * key by key. The same keys and English words as the session UI's table (src/components/strings/strings.ts; a test
+ * keeps them equal), so a translation serves both.
+ */
+export const NOTICE_STRINGS = {
+  sessionActive: 'A session with an agent is active',
+  reconnecting: 'Reconnecting…',
+  end: 'Stop sharing',
+};
+export type NoticeStrings = typeof NOTICE_STRINGS;
+
+export interface Notice {
+  /** Shows the notice for the session's live leg, saying `text` (a key of the strings). */
+  show(leg: Leg, text: keyof NoticeStrings): void;
+  remove(): void;
+}
+
+// A constructable stylesheet (no inline style, so a strict `style-src` is fine). `all: initial` and the top layer
+// keep the host page's CSS from hiding or covering it; system colours follow dark mode and forced colours.
+const CSS = `
+:host { all: initial; position: fixed; inset: auto 16px 16px auto; margin: 0; display: flex; flex-wrap: wrap;
+  align-items: center; gap: 8px 12px; padding: 12px 16px; border: 1px solid; border-radius: 12px;
+  background: Canvas; color: CanvasText; color-scheme: light dark; font: 14px/1.4 system-ui, sans-serif }
+p { margin: 0 }
+button { font: inherit; min-block-size: 44px; padding: 0 16px; border-radius: 8px }
+`;
+
+/**
+ * The notice the core shows while a session is on and the session UI is not there to show it (it could not load,
+ * or is on its way after a page load): a `role="status"` line and a Stop sharing button (`data-action="end"`).
+ * Plain DOM in a shadow root, in the top layer. `onEnd` fires the `cobrowse-action` event and sends the action.
+ */
+export function createNotice(strings: () => NoticeStrings, onEnd: (leg: Leg, button: HTMLElement) => void): Notice {
+  let host: HTMLElement | undefined;
+  let status: HTMLElement;
+  let button: HTMLButtonElement;
+  let current: Leg;
+
+  const build = () => {
+    host = document.createElement('cobrowse-notice');
+    const root = host.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    root.adoptedStyleSheets = [sheet];
+    status = document.createElement('p');
+    status.setAttribute('role', 'status');
+    button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.action = 'end';
+    button.addEventListener('click', () => onEnd(current, button));
+    root.append(status, button);
+    if (Object.hasOwn(HTMLElement.prototype, 'popover')) host.popover = 'manual';
+    document.documentElement.append(host);
+    host.showPopover?.();
+  };
+
+  return {
+    show(leg, text) {
+      current = leg;
+      if (!host) build();
+      const t = strings();
+      button.textContent = t.end;
+      // Set after the region is in the document, so a screen reader announces it as a change.
+      setTimeout(() => (status.textContent = t[text]), 50);
+    },
+    remove() {
+      host?.remove();
+      host = undefined;
+    },
+  };
+}
