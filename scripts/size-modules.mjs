@@ -1,7 +1,7 @@
-// Where the script-tag file's bytes are: for each source module, its minified bytes and what the file loses in gzip
+// Where a script-tag file's bytes are: for each source module, its minified bytes and what the file loses in gzip
 // when that module's bytes are cut out of it (its marginal cost; the parts overlap, so they do not add up to the
-// total). Reads dist/cobrowse-widget.min.js and its source map, so run `npm run build` first.
-//   node scripts/size-modules.mjs [--file dist/other.min.js]
+// total). Reads the core, dist/cobrowse-widget.min.js (or --file), and its source map: run `npm run build` first.
+//   node scripts/size-modules.mjs [--file dist/cobrowse-widget.full.min.js]
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map';

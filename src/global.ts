@@ -13,15 +13,17 @@ import { UI_FILE, UI_INTEGRITY } from 'cobrowse-widget:ui-file';
 
 // `currentScript` is this file's tag while it runs, async or not (and only then: so it is read now, nonce
 // included); the selector is for the odd loader that evaluates the file some other way.
-const script = (document.currentScript ?? document.querySelector('script[src*="cobrowse-widget"]')) as
-  | HTMLScriptElement
-  | null;
+const script = (document.currentScript ??
+  document.querySelector('script[src*="cobrowse-widget"]')) as HTMLScriptElement | null;
 const nonce = script?.nonce ?? '';
 // Beside the core, wherever it is served from (a CDN path with a version in it included), unless the tag says
 // where: `data-ui-src`, relative to the page.
+// Read now, resolved when needed (a `blob:` or odd `src` then fails as a load, which the core reports).
 const override = script?.dataset.uiSrc;
-const src = override
-  ? new URL(override, document.baseURI).href
-  : new URL(UI_FILE, script?.src || document.baseURI).href;
+const base = script?.src || document.baseURI;
+const uiSrc = () => (override ? new URL(override, document.baseURI) : new URL(UI_FILE, base)).href;
 
-installCore(script, { version: VERSION, loadUi: () => loadScript({ src, integrity: UI_INTEGRITY, nonce }) });
+installCore(script, {
+  version: VERSION,
+  loadUi: async () => loadScript({ src: uiSrc(), integrity: UI_INTEGRITY, nonce }),
+});

@@ -9,7 +9,6 @@
 import type { ActionDetail, IngestResult, LinkStatus, PendingAction, StateListener } from '../store/types.js';
 import { connect } from '../transport/connect.js';
 import type { ConnectOptions, Connection, TransportStore } from '../transport/types.js';
-import { createMounter } from './mount.js';
 import type { MountOptions } from './types.js';
 import { NOTICE_STRINGS, createNotice } from './notice.js';
 import type { NoticeStrings } from './notice.js';
@@ -30,8 +29,6 @@ export interface CoreOptions {
 export interface Core {
   api: CobrowseWidgetApi;
   attach(ui: SessionUi): void;
-  /** The widget `mount` made, if any. */
-  mounted(): HTMLElement | undefined;
 }
 
 /** A call that waited for the session UI, run against it when it attaches. */
@@ -56,10 +53,10 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
   const actionListeners = new Set<ActionListener>();
   let announceReady!: (api: CobrowseWidgetApi) => void;
   const ready = new Promise<CobrowseWidgetApi>((resolve) => (announceReady = resolve));
-  const mounter = createMounter();
-  /** The transport's link, and which `connect` call is current (an older link's status no longer counts). */
+  /** The widget `mount` made: created at once, placed by the session UI. */
+  let mounted: HTMLElement | undefined;
+  /** The transport's link. */
   let connection: Connection | undefined;
-  let currentLink: object | undefined;
   /** The id of the Stop sharing action the fallback notice sent, until the other side answers. */
   let fallbackAction: string | undefined;
 
@@ -68,14 +65,19 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
   };
 
   /** A `cobrowse-error` of the core's own: on the mounted widget when there is one, else on the document. */
-  const report = (code: LoaderError['code'], message: string) => {
-    const detail: LoaderError = { code, message: `[cobrowse-widget] ${message}`, issues: [{ path: '(root)', message }] };
-    const target = mounter.element?.isConnected ? mounter.element : document;
+  const report = (code: LoaderError['code'], message: string): LoaderError => {
+    const detail: LoaderError = {
+      code,
+      message: `[cobrowse-widget] ${message}`,
+      issues: [{ path: '(root)', message }],
+    };
+    const target = mounted?.isConnected ? mounted : document;
     target.dispatchEvent(new CustomEvent('cobrowse-error', { detail, bubbles: true, composed: true }));
+    return detail;
   };
 
   const noticeStrings = (): NoticeStrings => {
-    const lang = (mounter.element?.lang || document.documentElement.lang || 'en').toLowerCase();
+    const lang = (mounted?.lang || document.documentElement.lang || 'en').toLowerCase();
     return { ...NOTICE_STRINGS, ...(locales.get(lang.split('-')[0]) ?? {}), ...(locales.get(lang) ?? {}) };
   };
 
@@ -110,13 +112,30 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
       })
       .catch((error: unknown) => {
         loadFailed = true;
-        report('load-failed', `the session UI could not load: ${error instanceof Error ? error.message : String(error)}`);
+        report(
+          'load-failed',
+          `the session UI could not load: ${error instanceof Error ? error.message : String(error)}`,
+        );
         updateNotice();
       })
       .finally(() => {
         loading = false;
       });
     return ready;
+  }
+
+  /** Runs `call` against the session UI now, or in order when it attaches. */
+  const whenUi = (call: WaitingCall) => (ui ? call(ui) : void waiting.push(call));
+
+  function mount(options: MountOptions = {}): HTMLElement {
+    const element = (mounted ??= document.createElement('cobrowse-widget'));
+    whenUi((next) => next.mount(element, options));
+    return element;
+  }
+
+  function unmount(): void {
+    mounted = undefined;
+    whenUi((next) => next.unmount());
   }
 
   function ingest(payload: unknown): IngestResult | QueuedIngest {
@@ -126,9 +145,11 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
     lastLeg = leg ?? lastLeg;
     if (waitingPayloads >= MAX_WAITING) {
       requestUi();
-      const message = `${MAX_WAITING} payloads already wait for the session UI; this one was not applied`;
-      report('buffer-full', message);
-      return { ok: false, error: { message, issues: [{ path: '(root)', message }] }, warnings: [] };
+      const error = report(
+        'buffer-full',
+        `${MAX_WAITING} payloads already wait for the session UI; this one was not applied`,
+      );
+      return { ok: false, error, warnings: [] };
     }
     waitingPayloads++;
     let done!: (result: IngestResult) => void;
@@ -141,10 +162,9 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
   }
 
   function subscribe(listener: StateListener): () => void {
-    if (ui) return ui.store.subscribe(listener);
     let cancelled = false;
     let unsubscribe: (() => void) | undefined;
-    waiting.push((next) => {
+    whenUi((next) => {
       if (!cancelled) unsubscribe = next.store.subscribe(listener);
     });
     return () => {
@@ -154,25 +174,21 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
   }
 
   function reset(): void {
-    if (ui) return ui.store.reset();
-    waiting.push((next) => next.store.reset());
+    whenUi((next) => next.store.reset());
     lastLeg = undefined;
     updateNotice();
   }
 
   function registerLocale(lang: string, table: LocaleStrings): void {
     locales.set(lang.toLowerCase(), table);
-    if (ui) ui.registerLocale(lang, table);
-    else waiting.push((next) => next.registerLocale(lang, table));
+    whenUi((next) => next.registerLocale(lang, table));
   }
 
   /** The store the transports feed: the real one once it is there, the waiting list until then. */
-  const portFor = (link: object): TransportStore => ({
+  const port: TransportStore = {
     // A queued answer is an `ok` one: the transports only hand payloads over.
     ingest: (input) => ingest(input) as IngestResult,
     setLink(status) {
-      // A link `connect` has replaced says `closed` as it goes: that is not the page's link any more.
-      if (link !== currentLink) return;
       if (ui) ui.store.setLink(status);
       else linkStatus = status;
     },
@@ -189,22 +205,17 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
       actionListeners.add(listener as ActionListener);
       return () => actionListeners.delete(listener as ActionListener);
     },
-  });
+  };
 
+  /**
+   * One link at a time. The new one is made first, so a refused URL or origin list throws with the link in place
+   * untouched; then the old one closes, and the page's link status is the new one's again.
+   */
   function connectTransport(options: ConnectOptions): Connection {
-    const previous = currentLink;
-    const link = (currentLink = {});
-    let next: Connection;
-    try {
-      next = connect(portFor(link), options);
-    } catch (error) {
-      // Refused (a bad URL or origin list) before anything changed: the link in place stays.
-      currentLink = previous;
-      throw error;
-    }
+    const next = connect(port, options);
     connection?.close();
-    connection = next;
-    return next;
+    port.setLink(next.status);
+    return (connection = next);
   }
 
   function attach(next: SessionUi): void {
@@ -221,15 +232,14 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
     for (const call of calls) call(next);
     lastLeg = undefined;
     notice.remove();
-    next.keepMounted(() => mounter.restore());
     announceReady(api);
   }
 
   const methods: Record<string, (...args: never[]) => unknown> = {
     ingest,
     subscribe,
-    mount: (options?: MountOptions) => mounter.mount(options),
-    unmount: () => mounter.unmount(),
+    mount,
+    unmount,
     reset,
     connect: connectTransport,
     registerLocale,
@@ -251,7 +261,7 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
     [ATTACH]: { value: attach },
   });
 
-  return { api, attach, mounted: () => mounter.element };
+  return { api, attach };
 }
 
 type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
@@ -294,7 +304,8 @@ export function installCore(script: HTMLOrSVGScriptElement | null, options: Core
   for (const call of queue) api(...(Array.from(call) as [string, ...unknown[]]));
 
   // A page that shows the elements itself (not only the widget `mount` made) needs the UI to render them.
-  const hasTags = () => [...document.querySelectorAll(TAGS)].some((el) => el !== core.mounted());
+  // (The widget `mount` made is not in the document before the UI places it.)
+  const hasTags = () => !!document.querySelector(TAGS);
   if (load === 'eager' || hasTags()) void api.load();
   else if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', () => hasTags() && void api.load(), { once: true });

@@ -18,14 +18,12 @@ export interface Notice {
   remove(): void;
 }
 
-// A constructable stylesheet (no inline style, so a strict `style-src` is fine). `all: initial` and the top layer
-// keep the host page's CSS from hiding or covering it; system colours follow dark mode and forced colours.
+// A constructable stylesheet (no inline style, so a strict `style-src` is fine). The top layer keeps the host
+// page's CSS from covering it; system colours follow dark mode and forced colours.
 const CSS = `
-:host { all: initial; position: fixed; inset: auto 16px 16px auto; margin: 0; display: flex; flex-wrap: wrap;
-  align-items: center; gap: 8px 12px; padding: 12px 16px; border: 1px solid; border-radius: 12px;
-  background: Canvas; color: CanvasText; color-scheme: light dark; font: 14px/1.4 system-ui, sans-serif }
-p { margin: 0 }
-button { font: inherit; min-block-size: 44px; padding: 0 16px; border-radius: 8px }
+:host { position: fixed; inset: auto 16px 16px auto; margin: 0; padding: 12px 16px; border: 1px solid;
+  background: Canvas; color: CanvasText; font: 14px system-ui, sans-serif }
+button { margin-inline-start: 12px; min-block-size: 44px; font: inherit }
 `;
 
 /**
@@ -45,7 +43,7 @@ export function createNotice(strings: () => NoticeStrings, onEnd: (leg: Leg, but
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS);
     root.adoptedStyleSheets = [sheet];
-    status = document.createElement('p');
+    status = document.createElement('span');
     status.setAttribute('role', 'status');
     button = document.createElement('button');
     button.type = 'button';

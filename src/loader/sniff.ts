@@ -37,8 +37,8 @@ type Data = Record<string, unknown>;
 const ENDED_STATES = ['disconnected', 'terminated'];
 const OFFER_STARTS = ['offering', 'offeringaccepted'];
 const OFFER_ENDS = ['offeringexpired', 'offeringrejected'];
-/** Keys that make an object a participant (the model's list, normalised). */
-const PARTICIPANT_KEYS = ['purpose', 'name', 'userid', 'user', 'starttime', 'endtime', 'participanttype', 'mediaroles', 'direction'];
+/** Keys that make an object a participant (some of the model's list, normalised: enough to tell). */
+const PARTICIPANT_KEYS = ['purpose', 'participanttype', 'mediaroles', 'userid', 'user'];
 /** Keys of a co-browse session or a screen share (flat media participants have them too). */
 const LEG_KEYS = ['cobrowsesessionid', 'cobrowserole', 'controlling', 'viewerurl', 'sharing', 'peercount', 'context'];
 /** Longer batches are left to the model (it has its own limit and words the error). */
@@ -48,23 +48,22 @@ const INERT: Sniffed = { need: 'inert' };
 const QUIET: Sniffed = { need: 'quiet' };
 const SESSION: Sniffed = { need: 'session' };
 
-const isData = (value: unknown): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value);
-const normalise = (key: string) => key.replaceAll('_', '').toLowerCase();
+const isObject = (value: unknown): value is Data =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The value under `key` (normalised) in any casing. */
-function field(data: Data, key: string): unknown {
-  for (const name of Object.keys(data)) if (normalise(name) === key) return data[name];
-  return undefined;
+/** The object with its keys normalised (`topic_name`, `TopicName` -> `topicname`); undefined for a non-object. */
+function read(value: unknown): Data | undefined {
+  if (!isObject(value)) return undefined;
+  const data: Data = Object.create(null);
+  for (const key of Object.keys(value)) data[key.replaceAll('_', '').toLowerCase()] ??= value[key];
+  return data;
 }
 
-/** A string field, lower-cased when `lower`; undefined for anything else. */
-function text(data: Data, key: string, lower = false): string | undefined {
-  const value = field(data, key);
-  if (typeof value !== 'string') return undefined;
-  return lower ? value.toLowerCase() : value;
-}
+/** A string, lower-cased; undefined for anything else. */
+const lower = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : undefined);
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-const hasAny = (data: Data, keys: string[]) => Object.keys(data).some((name) => keys.includes(normalise(name)));
+const hasAny = (data: Data, keys: string[]) => keys.some((key) => key in data);
 
 /** Sorts one payload (a value, a JSON string or a batch). Never throws: what it cannot read needs the UI. */
 export function sniff(input: unknown): Sniffed {
@@ -90,38 +89,37 @@ function combine(parts: Sniffed[]): Sniffed {
 }
 
 function sniffItem(value: unknown): Sniffed {
-  if (!isData(value)) return SESSION;
-  const topic = field(value, 'topicname');
+  const data = read(value);
+  if (!data) return SESSION;
+  const topic = data.topicname;
   if (topic !== undefined) {
     // A notification envelope. `v2.system.*` and unknown topics: the model warns or errs, and the page must hear it.
     if (topic === 'channel.metadata') return INERT;
-    const body = field(value, 'eventbody');
     const known = typeof topic === 'string' && topic.startsWith('v2.') && !topic.startsWith('v2.system.');
-    return known && isData(body) ? sniffItem(body) : SESSION;
+    return known && isObject(data.eventbody) ? sniffItem(data.eventbody) : SESSION;
   }
-  const type = field(value, 'type');
-  if (type !== undefined) return sniffTyped(value, type);
-  const participants = field(value, 'participants');
-  if (participants === undefined) return sniffParticipantOrLeg(value);
+  if (data.type !== undefined) return sniffTyped(data);
+  const { participants } = data;
+  if (participants === undefined) return sniffParticipantOrLeg(data);
   // A conversation.
-  if (typeof field(value, 'id') !== 'string' || !Array.isArray(participants)) return SESSION;
-  return combine([QUIET, ...participants.map((item) => (isData(item) ? sniffParticipantOrLeg(item) : SESSION))]);
+  if (typeof data.id !== 'string' || !Array.isArray(participants)) return SESSION;
+  return combine([QUIET, ...participants.map((item) => sniffParticipantOrLeg(read(item)))]);
 }
 
-function sniffTyped(message: Data, type: unknown): Sniffed {
-  const name = typeof type === 'string' ? type.toLowerCase() : '';
-  if (name === 'cobrowse.ack') return typeof field(message, 'actionid') === 'string' ? INERT : SESSION;
-  if (name === 'message' || name === 'response') return sniffGuestFrame(message);
+function sniffTyped(message: Data): Sniffed {
+  const type = lower(message.type);
+  if (type === 'cobrowse.ack') return typeof message.actionid === 'string' ? INERT : SESSION;
+  if (type === 'message' || type === 'response') return sniffGuestFrame(message);
   // A Messenger offer; else our vocabulary's requests and expiries, and any type the core does not know.
   return offer(message) ?? SESSION;
 }
 
 /** A Messenger or Web Messaging co-browse offer (`{ type: 'Offering', sessionId }`), or undefined. */
 function offer(data: Data): Sniffed | undefined {
-  const type = text(data, 'type', true) ?? '';
+  const type = lower(data.type) ?? '';
   const live = OFFER_STARTS.includes(type);
   if (!live && !OFFER_ENDS.includes(type)) return undefined;
-  const sessionId = text(data, 'sessionid');
+  const sessionId = text(data.sessionid);
   if (!sessionId) return SESSION;
   return { need: live ? 'session' : 'quiet', leg: { communicationId: sessionId, sessionId, live } };
 }
@@ -132,42 +130,43 @@ function offer(data: Data): Sniffed | undefined {
  * nothing.
  */
 function sniffGuestFrame(frame: Data): Sniffed {
-  const frameClass = text(frame, 'class', true);
+  const frameClass = lower(frame.class);
   if (!frameClass) return SESSION;
   if (frameClass !== 'structuredmessage') return INERT;
-  const body = field(frame, 'body');
-  const events = isData(body) ? (field(body, 'events') ?? []) : undefined;
+  const events = read(frame.body)?.events ?? [];
   if (!Array.isArray(events)) return SESSION;
   return combine([
     INERT,
-    ...events.map((event) => {
-      const eventType = isData(event) ? text(event, 'eventtype', true) : undefined;
-      if (!eventType) return SESSION;
+    ...events.map((item) => {
+      const event = read(item);
+      const eventType = lower(event?.eventtype);
+      if (!event || !eventType) return SESSION;
       if (eventType !== 'cobrowse') return INERT;
-      const coBrowse = field(event as Data, 'cobrowse');
-      return (isData(coBrowse) && offer(coBrowse)) || SESSION;
+      const coBrowse = read(event.cobrowse);
+      return (coBrowse && offer(coBrowse)) || SESSION;
     }),
   ]);
 }
 
 /** A participant with its legs, a flat media participant, or a bare Cobrowsesession / Screenshare. */
-function sniffParticipantOrLeg(data: Data): Sniffed {
-  const lists = [field(data, 'cobrowsesessions'), field(data, 'screenshares')].filter((list) => list != null);
+function sniffParticipantOrLeg(data: Data | undefined): Sniffed {
+  if (!data) return SESSION;
+  const lists = [data.cobrowsesessions, data.screenshares].filter((list) => list != null);
   if (lists.length) {
     const legs = lists.flatMap((list) => (Array.isArray(list) ? list : [undefined]));
-    return combine([QUIET, ...legs.map((item) => (isData(item) ? sniffLeg(item) : SESSION))]);
+    return combine([QUIET, ...legs.map((item) => sniffLeg(read(item)))]);
   }
   if (hasAny(data, LEG_KEYS) || !hasAny(data, PARTICIPANT_KEYS)) return sniffLeg(data);
   // A participant of other media only (chat, voice, a callback): no session of its own.
-  return typeof field(data, 'id') === 'string' ? QUIET : SESSION;
+  return typeof data.id === 'string' ? QUIET : SESSION;
 }
 
 /** One co-browse session or screen share: it shows nothing only once it has ended. */
-function sniffLeg(data: Data): Sniffed {
-  const communicationId = text(data, 'id');
-  const state = text(data, 'state', true);
+function sniffLeg(data: Data | undefined): Sniffed {
+  const communicationId = text(data?.id);
+  const state = lower(data?.state);
   if (!communicationId || !state) return SESSION;
   const live = !ENDED_STATES.includes(state);
-  const sessionId = text(data, 'cobrowsesessionid') ?? text(data, 'sessionid');
+  const sessionId = text(data?.cobrowsesessionid) ?? text(data?.sessionid);
   return { need: live ? 'session' : 'quiet', leg: { communicationId, sessionId, live } };
 }

@@ -44,7 +44,10 @@ export interface CobrowseWidgetApi {
   ingest(payload: unknown): IngestResult | QueuedIngest;
   /** Listeners added before the UI is there hear the real store's first change and every one after. */
   subscribe(listener: StateListener): () => void;
-  /** Shows one floating `<cobrowse-widget>` (it upgrades when the session UI arrives). */
+  /**
+   * Shows one floating `<cobrowse-widget>`; calling it again updates and moves that one. The element is returned at
+   * once and placed, configured and upgraded when the session UI is there (before, it could show nothing).
+   */
   mount(options?: MountOptions): HTMLElement;
   unmount(): void;
   reset(): void;
@@ -70,8 +73,9 @@ export interface SessionUi {
   store: SessionStore;
   defineAll(): void;
   registerLocale(lang: string, table: LocaleStrings): void;
-  /** Calls `restore` whenever the host may have removed the mounted widget while a session is shown. */
-  keepMounted(restore: () => void): void;
+  /** Places the widget `mount` made (and keeps it there while a session is shown), with its options. */
+  mount(element: HTMLElement, options: MountOptions): void;
+  unmount(): void;
 }
 
 /** The key under which the core waits for the session UI: the UI file calls `window.CobrowseWidget[ATTACH](ui)`. */

@@ -1,5 +1,24 @@
 // Fresh same-origin frames for the script-tag tests: each one is a customer page of its own.
-export const BUNDLE = new URL('/dist/cobrowse-widget.min.js', location.href).href;
+/** The core: the API at once, the session UI loaded on demand. */
+export const CORE = new URL('/dist/cobrowse-widget.min.js', location.href).href;
+/** The one-file build: core and session UI together. */
+export const FULL = new URL('/dist/cobrowse-widget.full.min.js', location.href).href;
+export const BUNDLE = CORE;
+
+/**
+ * The script-tag tests run on both builds. On the core, `eager` is the tag attribute that loads the session UI at
+ * once (what a page that always shows the widget uses), so the two builds can be held to the same expectations
+ * once `ready` has resolved.
+ */
+export const BUILDS: { name: string; src: string; eager: Record<string, string>; eagerAttr: string }[] = [
+  {
+    name: 'dist/cobrowse-widget.min.js (core)',
+    src: CORE,
+    eager: { 'data-load': 'eager' },
+    eagerAttr: 'data-load="eager"',
+  },
+  { name: 'dist/cobrowse-widget.full.min.js', src: FULL, eager: {}, eagerAttr: '' },
+];
 
 export const SNIPPET =
   'window.CobrowseWidget=window.CobrowseWidget||function(){(CobrowseWidget.q=CobrowseWidget.q||[]).push(arguments)}';
@@ -14,6 +33,8 @@ export interface Api {
   store: unknown;
   version?: string;
   q?: unknown[];
+  ready: Promise<Api>;
+  load(): Promise<Api>;
 }
 
 export interface FrameWindow extends Window {
@@ -53,9 +74,12 @@ export function addScript(doc: Document, src = BUNDLE, attrs: Record<string, str
   return loaded;
 }
 
+/** Resolves once the frame's session UI is installed (at once with the one-file build). */
+export const ready = (win: FrameWindow) => win.CobrowseWidget.ready;
+
 /** The built file with its version string replaced: what another release of the library looks like. */
-export async function otherVersion(version: string): Promise<string> {
-  const text = await (await fetch(BUNDLE)).text();
+export async function otherVersion(version: string, src: string = BUNDLE): Promise<string> {
+  const text = await (await fetch(src)).text();
   const current = /this copy \(([^)]+)\)/.exec(text)![1];
   return URL.createObjectURL(
     new Blob([text.replaceAll(`"${current}"`, `"${version}"`).replaceAll(`(${current})`, `(${version})`)], {

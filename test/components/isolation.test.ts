@@ -16,9 +16,10 @@ async function load(path: string, strip?: RegExp): Promise<Window & { violations
   const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
   document.body.append(iframe);
   await loaded;
-  const win = iframe.contentWindow!;
-  if (!win.customElements.get('cobrowse-badge'))
-    expect.fail('dist/cobrowse-widget.min.js did not load: run npm run build');
+  const win = iframe.contentWindow as Window & { CobrowseWidget?: { ready: Promise<unknown> } };
+  if (!win.CobrowseWidget) expect.fail('dist/cobrowse-widget.min.js did not load: run npm run build');
+  // The page holds the tags, so the core loads the session UI at once (its nonce and policy name passed on).
+  await win.CobrowseWidget.ready;
   return win as Window & { violations?: string[] };
 }
 

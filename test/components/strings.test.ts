@@ -8,6 +8,7 @@ import { fr } from '../../src/components/strings/locales/fr.js';
 import { ja } from '../../src/components/strings/locales/ja.js';
 import { ptBR } from '../../src/components/strings/locales/pt-BR.js';
 import { ANA, BEN, CY, $, statusText, updated, viewStore } from './view-store.js';
+import { NOTICE_STRINGS } from '../../src/loader/notice.js';
 
 const LOCALES: [string, LocaleTable][] = [
   ['es', es],
@@ -82,10 +83,16 @@ describe('strings and locales', () => {
     expect(statusText(el)).to.equal('U deelt deze pagina');
   });
 
-  it('keeps the locales out of the script-tag file', async () => {
-    const bundle = await fetch('/dist/cobrowse-widget.min.js').then((r) => (r.ok ? r.text() : ''));
-    if (!bundle) expect.fail('dist/cobrowse-widget.min.js is missing: run npm run build');
-    expect(bundle).to.contain(en.offerCobrowse);
-    for (const [lang, table] of LOCALES) expect(bundle, lang).not.to.contain(table.offerCobrowse);
+  it('keeps the locales out of the script-tag files', async () => {
+    for (const file of ['cobrowse-widget.full.min.js', 'cobrowse-widget.min.js']) {
+      const bundle = await fetch(`/dist/${file}`).then((r) => (r.ok ? r.text() : ''));
+      if (!bundle) expect.fail(`dist/${file} is missing: run npm run build`);
+      expect(bundle).to.contain(en.end);
+      for (const [lang, table] of LOCALES) expect(bundle, `${lang} in ${file}`).not.to.contain(table.sessionActive);
+    }
+  });
+
+  it("the core's fallback notice says what the session UI says, key by key", () => {
+    for (const [key, text] of Object.entries(NOTICE_STRINGS)) expect(text, key).to.equal(en[key as keyof typeof en]);
   });
 });

@@ -13,7 +13,10 @@ const ALLOWED = {
   store: ['model', 'store'],
   components: ['model', 'store', 'components'],
   transport: ['model', 'store', 'transport'],
-  entry: ['model', 'store', 'components', 'transport', 'entry'],
+  // The script-tag core: the transports, and only the types of the model and the store (no zod, no Lit; the
+  // build's size budget and test/node/core.test.mjs hold it to that).
+  loader: ['model', 'store', 'transport', 'loader'],
+  entry: ['model', 'store', 'components', 'transport', 'loader', 'entry'],
 };
 
 const layerOf = (file) => {

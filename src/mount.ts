@@ -1,28 +1,29 @@
-import type { MountOptions } from './types.js';
+import type { MountOptions } from './loader/types.js';
+import type { SessionStore } from './store/index.js';
 
 /**
- * The one floating `<cobrowse-widget>` that `mount` shows. It needs no Lit: the element is created and configured
- * at once (an undefined custom element, empty and inert) and upgrades in place when the session UI defines the
- * tag, so `mount` works the same before and after the UI is there, and always returns the same element.
+ * Places the one floating `<cobrowse-widget>` that `CobrowseWidget.mount` made. The core creates the element (so
+ * `mount` returns it at once, before the UI is there: an undefined custom element is empty and inert) and hands
+ * it here when the session UI attaches, which is the first moment it can show anything.
  */
 export interface Mounter {
-  mount(options?: MountOptions): HTMLElement;
+  mount(element: HTMLElement, options: MountOptions): void;
   unmount(): void;
-  /** The mounted element, while it is mounted. */
-  readonly element: HTMLElement | undefined;
-  /**
-   * Puts the mounted widget back if the host removed it (a replaced `<body>`, a cleared container): during a
-   * session only `unmount` takes it away. The session UI calls it while a session is shown (session-ui.ts).
-   */
-  restore(): void;
 }
 
 /** Popover (the top layer) where the browser has it; without it, fixed positioning under `<html>` is safer. */
 const hasPopover = () => Object.hasOwn(HTMLElement.prototype, 'popover');
 
-export function createMounter(): Mounter {
+/**
+ * While a session is shown, the widget comes back the moment the host removes it (a router replacing `<body>`, a
+ * container cleared): a MutationObserver callback runs at the end of the task that removed it, before the next
+ * frame is painted. No observer while idle, so an idle page pays nothing; `unmount` is the only way to remove it
+ * for good.
+ */
+export function createMounter(store: SessionStore): Mounter {
   let element: HTMLElement | undefined;
   let options: MountOptions = {};
+  let observer: MutationObserver | undefined;
 
   const parentFor = (): Element | null => {
     const { container } = options;
@@ -33,21 +34,35 @@ export function createMounter(): Mounter {
 
   /** Puts the element where it belongs; false while that place does not exist (yet). */
   const place = (): boolean => {
-    if (!element) return true;
     const parent = parentFor();
-    if (!parent) return false;
+    if (!element || !parent) return false;
     // Only when it moves: re-appending would disconnect it, and so reset its state, for nothing.
     if (element.parentNode !== parent) parent.append(element);
     return true;
   };
 
+  const restore = () => {
+    // The configured container may be gone with the old body: the document holds the widget until it is back.
+    if (element && !element.isConnected && !place()) document.documentElement.append(element);
+  };
+
+  const watch = () => {
+    const active = !!element && store.getState().connection !== 'idle';
+    if (active && !observer) {
+      observer = new MutationObserver(restore);
+      observer.observe(document, { childList: true, subtree: true });
+      restore();
+    } else if (!active && observer) {
+      observer.disconnect();
+      observer = undefined;
+    }
+  };
+  store.subscribe(watch);
+
   return {
-    get element() {
-      return element;
-    },
-    mount(next: MountOptions = {}) {
+    mount(el, next) {
+      element = el;
       options = next;
-      const el = (element ??= document.createElement('cobrowse-widget'));
       const attrs: Record<string, string | boolean | undefined> = {
         position: next.position,
         theme: next.theme,
@@ -63,15 +78,12 @@ export function createMounter(): Mounter {
         if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', place, { once: true });
         else console.warn(`[cobrowse-widget] mount: no element matches ${String(next.container)}`);
       }
-      return el;
+      watch();
     },
     unmount() {
       element?.remove();
       element = undefined;
-    },
-    restore() {
-      // The configured container may be gone with the old body: the document holds the widget until it is back.
-      if (element && !element.isConnected && !place()) document.documentElement.append(element);
+      watch();
     },
   };
 }
