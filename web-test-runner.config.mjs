@@ -7,6 +7,7 @@ import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { wsServerPlugin } from './test/support/ws-servers.mjs';
 import { reactPlugin } from './test/support/react-plugin.mjs';
 import { verbatimPlugin } from './test/support/verbatim-plugin.mjs';
+import { slowMiddleware } from './test/support/slow-middleware.mjs';
 import { demoServerPlugin } from './scripts/demo-server.mjs';
 
 let executablePath;
@@ -30,6 +31,7 @@ export default {
     verbatimPlugin(),
     demoServerPlugin(),
   ],
+  middleware: [slowMiddleware()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: browserArgs() },

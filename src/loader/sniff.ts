@@ -3,7 +3,7 @@
  * payload need the UI? It never validates and never decides what the view shows; it only sorts payloads into
  *
  * - `inert`: changes nothing and the model accepts it silently (a Genesys heartbeat, a Web Messaging chat, typing or
- *   presence frame, an action ack): not even kept;
+ *   presence frame): not even kept;
  * - `quiet`: shows no session (a conversation without a co-browse or screen-share leg, a leg that has ended, an
  *   expired or rejected offer): kept for the UI, but no reason to load it;
  * - `session`: can start or show a session, or the core cannot tell: load the UI, which validates and reports.
@@ -108,7 +108,8 @@ function sniffItem(value: unknown): Sniffed {
 
 function sniffTyped(message: Data): Sniffed {
   const type = lower(message.type);
-  if (type === 'cobrowse.ack') return typeof message.actionid === 'string' ? INERT : SESSION;
+  // An ack the transport did not take (it settles actions; none are open before the UI): kept for the model.
+  if (type === 'cobrowse.ack') return QUIET;
   if (type === 'message' || type === 'response') return sniffGuestFrame(message);
   // A Messenger offer; else our vocabulary's requests and expiries, and any type the core does not know.
   return offer(message) ?? SESSION;
