@@ -157,7 +157,10 @@ function listPeers(
     const theirs = legsByParticipant.get(person.id) ?? [];
     const other = person.conversationId ?? theirs[0]?.conversationId;
     if (mine.conversationId && other && other !== mine.conversationId) continue;
-    const leg = best(theirs.filter((c) => inMySession(c, mine.primary)));
+    const inSession = theirs.filter((c) => inMySession(c, mine.primary));
+    // A live leg first: one that connected says they are viewing, whatever another leg of theirs (a second
+    // invitation still alerting, say) says.
+    const leg = best(inSession.filter((c) => LIVE.has(c.connection))) ?? best(inSession);
     const monitoring = isMonitoring(person);
     const connection = monitoring
       ? (leg?.connection ?? best(theirs)?.connection ?? knownConnection(person.state) ?? 'idle')
