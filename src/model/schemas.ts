@@ -98,7 +98,7 @@ export function schemas() {
  * `an object`) says what kind of value came, or `missing` when none did; a value check (`a boolean`, `a whole
  * number`, a date) shows the value itself when it is a string or a number, so `"yes"` or `1.5` is visible.
  */
-const says =
+const issueMessage =
   (want: string, showValue?: boolean) =>
   ({ input }: { input?: unknown }) =>
     !showValue && input === undefined
@@ -172,43 +172,43 @@ function build() {
   // zod/mini's wrappers around the core classes (`.check()`, `.clone()`, ... on every schema) add ~700 bytes gzip
   // that nothing here calls. Without z.optional(), an optional field's predicate accepts `undefined`, and
   // a predicate runs every field of its shape, an absent one as `undefined`.
-  // A field kind: its predicate and how its issue is worded; called with `required`, it makes the field's schema.
-  const kind =
+  // A field type: its predicate and how its issue is worded; called with `required`, it makes the field's schema.
+  const fieldType =
     (test: (value: unknown) => boolean, want: string, showValue?: boolean, more?: Partial<PredicateDef>) =>
     (required: boolean) =>
       predicate({
         fn: (value) => (!required && value === undefined) || test(value),
-        error: says(want, showValue),
+        error: issueMessage(want, showValue),
         ...more,
       });
-  const bool = kind((value) => typeof value === 'boolean', 'a boolean', true);
-  const string = kind((value) => typeof value === 'string', 'a string');
-  const date = kind((value) => toMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
+  const bool = fieldType((value) => typeof value === 'boolean', 'a boolean', true);
+  const string = fieldType((value) => typeof value === 'string', 'a string');
+  const date = fieldType((value) => toMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
   /** An object of the spec's fields; a field's type follows from its name. */
   const object = ({ fields, required }: Spec) =>
-    kind(isRecord, 'an object', false, {
+    fieldType(isRecord, 'an object', false, {
       shape: Object.fromEntries(
         fields.map((key) => [key, (FIELD_TYPES[key] ?? (TIME.test(key) ? date : string))(required.includes(key))]),
       ),
     });
   // `self` and `user` of a node (null never gets here: prepare.ts drops null fields); made when a node's shape is,
   // after FIELD_TYPES exists.
-  const ref = (required: boolean) => object({ fields: ['id', 'name'], required: [] })(required);
+  const reference = (required: boolean) => object({ fields: ['id', 'name'], required: [] })(required);
   // The same for a guest message's `channel` and a guest event's `coBrowse`.
   const channel = (required: boolean) => object({ fields: ['time', 'messageId'], required: [] })(required);
   const coBrowse = (required: boolean) =>
     object({ fields: ['type', 'sessionId', 'sessionJoinToken'], required: ['type', 'sessionId'] })(required);
-  const wholeNumber = kind((value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number', true);
+  const wholeNumber = fieldType((value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number', true);
   // A list of nodes shows a wrong value itself, a list of strings its kind (as zod/mini's z.array() worded it).
-  const nodes = kind(Array.isArray, 'an array', true);
-  const strings = kind(Array.isArray, 'an array', false, { item: string(true) });
-  const FIELD_TYPES: Record<string, ReturnType<typeof kind>> = {
+  const nodes = fieldType(Array.isArray, 'an array', true);
+  const strings = fieldType(Array.isArray, 'an array', false, { item: string(true) });
+  const FIELD_TYPES: Record<string, ReturnType<typeof fieldType>> = {
     held: bool,
     sharing: bool,
     active: bool,
     ok: bool,
-    self: ref,
-    user: ref,
+    self: reference,
+    user: reference,
     participants: nodes,
     cobrowsesessions: nodes,
     screenshares: nodes,
