@@ -23,13 +23,13 @@ type Data = Record<string, unknown>;
 
 /**
  * How shapes are told apart, after keys are camelCased (first match wins):
- * `topicName` -> envelope; `type` and `class` -> a Web Messaging guest frame; `type` -> Messenger offer or our
- * vocabulary; `participants` -> conversation; a participant key (`purpose`, `name`, `cobrowsesessions`, ...) -> a
- * participant (read as a conversation of one), a CobrowseMediaParticipant when it also has a co-browse key
- * (`cobrowseSessionId`, `cobrowseRole`, `controlling`, `viewerUrl`), a ScreenShareMediaParticipant when it has a
- * screen-share key instead (`sharing`, `peerCount`, `context`); a screen-share key -> Screenshare; anything else ->
- * Cobrowsesession. When any check fails the whole result is an error, so what a failed item adds to `out` is never
- * seen.
+ * `topicName` -> envelope; `type` and `class` (or a `type` of `message` / `response`) -> a Web Messaging guest
+ * frame; `type` -> Messenger offer or our vocabulary; `participants` -> conversation; a participant key (`purpose`,
+ * `name`, `cobrowsesessions`, ...) -> a participant (read as a conversation of one), a CobrowseMediaParticipant
+ * when it also has a co-browse key (`cobrowseSessionId`, `cobrowseRole`, `controlling`, `viewerUrl`), a
+ * ScreenShareMediaParticipant when it has a screen-share key instead (`sharing`, `peerCount`, `context`); a
+ * screen-share key -> Screenshare; anything else -> Cobrowsesession. When any check fails the whole result is an
+ * error, so what a failed item adds to `out` is never seen.
  */
 const has = (value: Data, keys: readonly string[]) => keys.some((key) => key in value);
 const PARTICIPANT_KEYS = [
@@ -48,6 +48,12 @@ const PARTICIPANT_KEYS = [
 ];
 const COBROWSE_KEYS = ['cobrowseSessionId', 'cobrowseRole', 'controlling', 'viewerUrl'];
 const SCREENSHARE_KEYS = ['sharing', 'peerCount', 'context'];
+
+/** A Participant's lists of legs, and the kind of communication each item is. */
+const LEG_LISTS = [
+  ['cobrowsesessions', 'cobrowse'],
+  ['screenshares', 'screenshare'],
+] as const;
 
 /** Enum fields and their known (lower-case) values. */
 const ENUMS: Record<string, readonly string[]> = {
@@ -78,6 +84,16 @@ const COMMUNICATION_FIELDS = [
   'connectedTime',
   'disconnectedTime',
   'startHoldTime',
+];
+/** What a communication update holds: the node's fields above, and those `communication` adds. */
+const COMMUNICATION_UPDATE_FIELDS = [
+  'kind',
+  'rawState',
+  'role',
+  'selfName',
+  'participant',
+  'conversationId',
+  ...COMMUNICATION_FIELDS,
 ];
 /** What a participant keeps. */
 const PERSON_FIELDS = [
@@ -157,16 +173,6 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
   return fields;
 }
 
-const COMMUNICATION_UPDATE_FIELDS = [
-  'kind',
-  'rawState',
-  'role',
-  'selfName',
-  'participant',
-  'conversationId',
-  ...COMMUNICATION_FIELDS,
-];
-
 /** One communication from a validated node (a leg, or a flat media participant). */
 function communication(ctx: Context, node: Data, kind: CommunicationKind, extra: Data) {
   const self = node.self as { name?: string } | undefined;
@@ -194,11 +200,6 @@ function mediaKind(value: Data): CommunicationKind | undefined {
   if (has(value, SCREENSHARE_KEYS)) return 'screenshare';
   return undefined;
 }
-
-const LEG_LISTS = [
-  ['cobrowsesessions', 'cobrowse'],
-  ['screenshares', 'screenshare'],
-] as const;
 
 function participant(ctx: Context, value: Data, path: Path, conversationId?: unknown): ParticipantInfo | undefined {
   const node = check(ctx, 'node', value, path);
@@ -256,6 +257,7 @@ function signal(ctx: Context, value: Data, path: Path) {
 
 /** A Web Messaging guest frame's `type` (lower-cased): a pushed message, or the answer to a request. */
 const GUEST_FRAME_TYPES = ['message', 'response'];
+const isGuestFrameType = (type: unknown) => typeof type === 'string' && GUEST_FRAME_TYPES.includes(type.toLowerCase());
 
 /**
  * A frame of the Web Messaging guest WebSocket, `{ type, class, code, body }`. Only a `StructuredMessage` (a
@@ -269,7 +271,7 @@ function guestFrame(ctx: Context, value: Data, path: Path) {
   const frame = check(ctx, 'guest-frame', value, path);
   if (!frame) return;
   const type = frame.type as string;
-  if (!GUEST_FRAME_TYPES.includes(type.toLowerCase())) {
+  if (!isGuestFrameType(type)) {
     ctx.issues.push({
       path: [...path, 'type'],
       message: `unknown type ${quote(type)} (a Web Messaging guest frame is "message" or "response")`,
@@ -323,7 +325,8 @@ function item(ctx: Context, value: unknown, path: Path): void {
     else if (topic?.startsWith('v2.system.')) {
       warn(ctx, [...path, 'topicName'], 'ignored', `system topic ${quote(topic)}`, topic);
     } else if (topic) item(ctx, value.eventBody, [...path, 'eventBody']);
-  } else if ('type' in value && 'class' in value) {
+  } else if ('type' in value && ('class' in value || isGuestFrameType(value.type))) {
+    // (A `message` or `response` without its class is a broken guest frame, and is told so.)
     guestFrame(ctx, value, path);
   } else if ('type' in value) {
     signal(ctx, value, path);
