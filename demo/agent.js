@@ -5,7 +5,7 @@
 // timeline shows the view the widget derived, which the site reports over the demo's inspection channel.
 // `window.demoConsole.play(name)` is what the test drives.
 import { CHANNEL, OUTAGE_MS, STEP_MS, ingestKey, inspector, relayUrl } from './channel.js';
-import { SCENARIOS, SINGLE_EVENTS, clock } from './scenarios.js';
+import { SCENARIOS, SINGLE_EVENTS, SOURCES, clock } from './scenarios.js';
 
 const $ = (id) => document.getElementById(id);
 const timeline = $('timeline');
@@ -13,6 +13,8 @@ const params = new URLSearchParams(location.search);
 let stepMs = STEP_MS;
 $('step').value = String(stepMs);
 $('step').addEventListener('change', () => (stepMs = Math.max(0, Number($('step').value) || 0)));
+/** The source the payloads come from (scenarios.js SOURCES): the notification service, or Web Messaging. */
+const source = () => SOURCES[$('source').value] ?? SOURCES.notifications;
 
 const waiters = new Set();
 /** Resolves with the first message (from the relay or a customer page) that passes `test`, or null after `ms`. */
@@ -314,11 +316,11 @@ function play(name) {
     const at = tracked(clock());
     const answers = [];
     let ok = true;
-    for (const step of scenario.steps) {
+    for (const [i, step] of scenario.steps.entries()) {
       let answer;
       if (step.drop) answer = await dropSocket(step);
       else if (step.resync) answer = await awaitResync(step);
-      else answer = await ingest(step.label, step.payload(at), step);
+      else answer = await ingest(step.label, source()(step.payload(at), at, i), step);
       answers.push({ ...answer, step: step.label, mismatches: mismatches(step, answer) });
       // An `offline` step is sent while the page is down: reaching no page is what it expects.
       ok = ok && (step.offline ? answer?.offline === true : Boolean(answer?.result?.ok));
@@ -352,7 +354,8 @@ for (const event of SINGLE_EVENTS) {
   const button = el('button', { type: 'button', textContent: event.label });
   button.addEventListener('click', () => {
     const now = Math.max(Date.now(), newest + 1000);
-    const payload = event.payload(tracked(clock(now - 30_000)), 30);
+    const at = tracked(clock(now - 30_000));
+    const payload = source()(event.payload(at, 30), at, 30);
     $('json').value = JSON.stringify(payload, null, 2);
     ingest(event.label, payload);
   });

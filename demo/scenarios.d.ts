@@ -34,6 +34,18 @@ export interface Scenario {
 export const SCENARIOS: Scenario[];
 export const SINGLE_EVENTS: { label: string; payload: (at: At, seconds: number) => unknown }[];
 export const DISCONNECT_TYPES: string[];
+/** Web Messaging guest frames (`{ type, class, code, body }`) the console plays. */
+export const GUEST: {
+  session(): unknown;
+  pong(): unknown;
+  presence(at: At, seconds: number): unknown;
+  typing(at: At, seconds: number): unknown;
+  text(at: At, seconds: number, text: string, originatingEntity?: string): unknown;
+  coBrowse(at: At, seconds: number, type: string): unknown;
+};
+/** Where payloads come from: as written, or with every Messenger offer event sent as its guest frame. */
+export const SOURCES: Record<'notifications' | 'webmessaging', (payload: unknown, at: At, seconds?: number) => unknown>;
+export function largeConversation(at: At, seconds: number, stage: number): unknown;
 export const CONVERSATION: string;
 export const SESSION: string;
 export const VIEWER_URL: string;

@@ -148,6 +148,157 @@ export function mediaParticipants(at, seconds, { customer, agent }) {
   return envelope(`v2.conversations.cobrowsesessions.${CONVERSATION}`, { id: CONVERSATION, participants });
 }
 
+// ---- Web Messaging: the guest WebSocket a site on Genesys Web Messaging already has open ----------------------
+// Frames `{ type, class, code, body }` (SDK models WebMessagingMessage, WebMessagingEvent, WebMessagingEventCoBrowse).
+// The co-browse offer comes as a StructuredMessage event; everything else on that socket (the session response,
+// chat text, typing, presence, pongs) is chat the widget accepts and ignores, so a site can pipe the socket in.
+const JOIN_TOKEN = 'jt-7f3a9c';
+const structured = (at, seconds, body) => ({
+  type: 'message',
+  class: 'StructuredMessage',
+  code: 200,
+  body: { direction: 'Outbound', id: `wm-${seconds}-${++correlation}`, channel: { time: at(seconds) }, ...body },
+});
+const guestEvent = (at, seconds, event) => structured(at, seconds, { type: 'Event', events: [event] });
+export const GUEST = {
+  session: () => ({
+    type: 'response',
+    class: 'SessionResponse',
+    code: 200,
+    body: { connected: true, newSession: true },
+  }),
+  pong: () => ({ type: 'response', class: 'string', code: 200, body: 'pong' }),
+  presence: (at, seconds) => guestEvent(at, seconds, { eventType: 'Presence', presence: { type: 'Join' } }),
+  typing: (at, seconds) => guestEvent(at, seconds, { eventType: 'Typing', typing: { type: 'On', duration: 5000 } }),
+  text: (at, seconds, text, originatingEntity = 'Human') =>
+    structured(at, seconds, { type: 'Text', text, originatingEntity }),
+  /** `type`: Offering, OfferingExpired, OfferingAccepted or OfferingRejected. */
+  coBrowse: (at, seconds, type) =>
+    guestEvent(at, seconds, {
+      eventType: 'CoBrowse',
+      coBrowse: { type, sessionId: SESSION, sessionJoinToken: JOIN_TOKEN },
+    }),
+};
+
+/**
+ * Where the console's payloads come from. `notifications` sends them as written (notification-service envelopes,
+ * Messenger's offer events); `webmessaging` sends every Messenger offer event as the Web Messaging guest frame that
+ * carries it instead, so any scenario with an offer also plays over the guest socket's vocabulary.
+ */
+export const SOURCES = {
+  notifications: (payload) => payload,
+  webmessaging: function asGuestFrames(payload, at, seconds = 0) {
+    if (Array.isArray(payload)) return payload.map((item) => asGuestFrames(item, at, seconds));
+    const offer = payload && typeof payload === 'object' && /^Offering/i.test(payload.type ?? '') && !payload.class;
+    return offer ? GUEST.coBrowse(at, seconds, payload.type) : payload;
+  },
+};
+
+// ---- a large web-messaging conversation, as the REST model lists it -------------------------------------------
+const QUEUES = [
+  { id: '4b1e7c30-5a2d-4f69-8e03-1d7a9c2b6f54', name: 'Support' },
+  { id: '8c2f5a19-3e7b-4d06-b1a8-6f0d2c9e4a73', name: 'Billing' },
+];
+/** Seventeen agents the queue alerted who never answered. */
+const ALERTED = Array.from({ length: 17 }, (_, i) => ({
+  id: `a17e${String(i).padStart(4, '0')}-0000-4000-8000-00000000${String(i).padStart(4, '0')}`,
+  name: `Alerted agent ${i + 1}`,
+}));
+
+/**
+ * One snapshot of a web-messaging conversation at `seconds`, as far as `stage` says it got: 1 the bot and the
+ * Support queue; 2 Dana answered and co-browses; 3 seventeen more agents were alerted and never answered; 4 Dana
+ * transferred to Billing (her legs ended); 5 Priya took it and co-browses, with Sam monitoring her.
+ */
+export function largeConversation(at, seconds, stage) {
+  const time = at(seconds);
+  const message = (id, state, extra = {}) => ({ id, state, type: 'webmessaging', ...extra });
+  const cobrowse = (id, role, state, extra = {}) => ({
+    id,
+    state,
+    cobrowseSessionId: SESSION,
+    cobrowseRole: role,
+    controlling: [],
+    providerEventTime: time,
+    ...extra,
+  });
+  const [dana, priya, sam] = AGENTS;
+  const participants = [
+    {
+      id: CUSTOMER.participant,
+      purpose: 'customer',
+      name: CUSTOMER.name,
+      startTime: at(0),
+      messages: [message('m-customer', 'connected')],
+      ...(stage >= 2 && {
+        cobrowsesessions: [cobrowse(CUSTOMER.communication, 'sharer', 'connected', { connectedTime: at(2) })],
+      }),
+    },
+    {
+      id: 'b07a1d52-9e3c-4f18-a6b0-2c8d5e7f1a93',
+      purpose: 'workflow',
+      name: 'Virtual assistant',
+      messages: [message('m-bot', 'disconnected', { disconnectType: 'transfer' })],
+    },
+    ...QUEUES.slice(0, stage >= 4 ? 2 : 1).map((queue, i) => ({
+      id: `${queue.id.slice(0, -4)}acd${i}`,
+      purpose: 'acd',
+      name: queue.name,
+      messages: [message(`m-acd-${i}`, 'disconnected')],
+    })),
+  ];
+  if (stage >= 2) {
+    const left = stage >= 4;
+    participants.push({
+      id: dana.participant,
+      purpose: 'agent',
+      name: dana.name,
+      userId: dana.userId,
+      messages: [message('m-dana', left ? 'disconnected' : 'connected', left ? { disconnectType: 'transfer' } : {})],
+      cobrowsesessions: [
+        cobrowse(
+          dana.communication,
+          'viewer',
+          left ? 'disconnected' : 'connected',
+          left ? { disconnectType: 'transfer', disconnectedTime: time } : { connectedTime: at(2) },
+        ),
+      ],
+    });
+  }
+  if (stage >= 3) {
+    for (const agent of ALERTED) {
+      participants.push({
+        id: agent.id,
+        purpose: 'agent',
+        name: agent.name,
+        messages: [message(`m-${agent.id}`, 'disconnected', { disconnectType: 'transfer.noanswer' })],
+      });
+    }
+  }
+  if (stage >= 5) {
+    participants.push(
+      {
+        id: priya.participant,
+        purpose: 'agent',
+        name: priya.name,
+        userId: priya.userId,
+        messages: [message('m-priya', 'connected')],
+        cobrowsesessions: [cobrowse(priya.communication, 'viewer', 'connected', { connectedTime: time })],
+      },
+      {
+        id: sam.participant,
+        purpose: 'agent',
+        // (The name without the demo's "(supervisor)": the widget says "(monitoring)" itself.)
+        name: 'Sam Okafor',
+        userId: sam.userId,
+        monitoredParticipantId: priya.participant,
+        messages: [message('m-sam', 'connected')],
+      },
+    );
+  }
+  return envelope(`v2.conversations.messages.${CONVERSATION}`, { id: CONVERSATION, participants });
+}
+
 // Building blocks, each a function of the playback clock.
 const offered = (at, s = 0) =>
   conversation(at, s, { customer: { state: 'alerting', startAlertingTime: at(0) }, agents: [{ state: 'dialing' }] });
@@ -450,6 +601,86 @@ export const SCENARIOS = [
     ],
     end: { ...END_DISCONNECTED, 'peer-count': '0' },
   },
+  {
+    name: 'web-messaging',
+    title: 'Web Messaging guest socket: chat frames, then a co-browse offer, accepted',
+    steps: [
+      {
+        label: 'SessionResponse (the guest session is configured)',
+        payload: () => GUEST.session(),
+        expect: { connection: 'idle' },
+      },
+      { label: 'Presence: Join', payload: (at) => GUEST.presence(at, 0) },
+      { label: 'The bot says hello (Text)', payload: (at) => GUEST.text(at, 1, 'Hi! How can I help?', 'Bot') },
+      { label: 'The agent is typing (Typing)', payload: (at) => GUEST.typing(at, 2) },
+      { label: 'pong', payload: () => GUEST.pong(), expect: { connection: 'idle' } },
+      {
+        label: 'CoBrowse Offering (StructuredMessage event)',
+        payload: (at) => GUEST.coBrowse(at, 3, 'Offering'),
+        expect: { connection: 'alerting', kind: 'cobrowse' },
+        expectView: { sessionId: SESSION },
+      },
+      {
+        label: 'Chat goes on during the offer (Text, Typing)',
+        payload: (at) => [GUEST.text(at, 4, 'I sent you a co-browse request.'), GUEST.typing(at, 4)],
+        expect: { connection: 'alerting' },
+      },
+      {
+        label: 'CoBrowse OfferingAccepted',
+        payload: (at) => GUEST.coBrowse(at, 5, 'OfferingAccepted'),
+        expect: { connection: 'connecting' },
+      },
+      {
+        label: 'The agent is viewing (notification service)',
+        payload: (at) => viewing(at, 6),
+        expect: { connection: 'connected', 'peer-count': '1' },
+      },
+    ],
+    end: { connection: 'connected', kind: 'cobrowse', 'session-role': 'sharer', 'peer-count': '1', controlled: false },
+  },
+  {
+    name: 'large-conversation',
+    title: 'A large web-messaging conversation: a bot, two queues, a transfer, 17 unanswered agents, a supervisor',
+    steps: [
+      {
+        label: 'The bot and the Support queue (no co-browse yet: nothing to show)',
+        payload: (at) => largeConversation(at, 1, 1),
+        expect: { connection: 'idle' },
+      },
+      {
+        label: 'Dana answers and co-browses',
+        payload: (at) => largeConversation(at, 2, 2),
+        expect: { connection: 'connected', 'peer-count': '1' },
+        expectView: { 'peers.length': 1, 'peers.0.name': AGENTS[0].name },
+      },
+      {
+        label: 'Seventeen agents were alerted and never answered (ended message legs): not listed',
+        payload: (at) => largeConversation(at, 3, 3),
+        expect: { connection: 'connected', 'peer-count': '1' },
+        expectView: { 'peers.length': 1 },
+      },
+      {
+        label: 'Dana transfers to Billing: her legs end (transfer), the customer stays',
+        payload: (at) => largeConversation(at, 4, 4),
+        expect: { connection: 'connected', 'peer-count': '0' },
+        expectView: { 'peers.length': 0 },
+      },
+      {
+        label: 'Priya takes the transfer and co-browses; Sam monitors her (disclosed, not counted)',
+        payload: (at) => largeConversation(at, 5, 5),
+        expect: { connection: 'connected', 'peer-count': '1' },
+        expectView: {
+          'peers.length': 2,
+          // (Sorted by participant id: Sam's sorts first.)
+          'peers.0.name': 'Sam Okafor',
+          'peers.0.monitoring': true,
+          'peers.1.name': AGENTS[1].name,
+        },
+      },
+    ],
+    end: { connection: 'connected', kind: 'cobrowse', 'session-role': 'sharer', 'peer-count': '1', controlled: false },
+    endView: { peerCount: 1, 'peers.length': 2 },
+  },
 ];
 
 function viewingLegs(at) {
@@ -514,5 +745,9 @@ export const SINGLE_EVENTS = [
     label: 'Unknown state (kept verbatim)',
     payload: (at, s) => conversation(at, s, { customer: { state: 'Converting', startAlertingTime: at(0) } }),
   },
+  { label: 'Web Messaging: CoBrowse Offering', payload: (at, s) => GUEST.coBrowse(at, s, 'Offering') },
+  { label: 'Web Messaging: Text', payload: (at, s) => GUEST.text(at, s, 'Anything else I can help with?') },
+  { label: 'Web Messaging: Typing', payload: (at, s) => GUEST.typing(at, s) },
+  { label: 'Web Messaging: pong', payload: () => GUEST.pong() },
   { label: 'Invalid payload (error)', payload: () => ({ id: 42, state: ['connected'] }) },
 ];

@@ -23,19 +23,40 @@ type Data = Record<string, unknown>;
 
 /**
  * How shapes are told apart, after keys are camelCased (first match wins):
- * `topicName` -> envelope; `type` -> Messenger offer or our vocabulary; `participants` -> conversation; a
- * participant key (`purpose`, `name`, `cobrowsesessions`, ...) -> a participant (read as a conversation of one), a
- * CobrowseMediaParticipant when it also has a co-browse key (`cobrowseSessionId`, `cobrowseRole`, `controlling`,
- * `viewerUrl`); `sharing`, `peerCount` or `context` -> Screenshare; anything else -> Cobrowsesession.
- * When any check fails the whole result is an error, so what a failed item adds to `out` is never seen.
+ * `topicName` -> envelope; `type` and `class` (or a `type` of `message` / `response`) -> a Web Messaging guest
+ * frame; `type` -> Messenger offer or our vocabulary; `participants` -> conversation; a participant key (`purpose`,
+ * `name`, `cobrowsesessions`, ...) -> a participant (read as a conversation of one), a CobrowseMediaParticipant
+ * when it also has a co-browse key (`cobrowseSessionId`, `cobrowseRole`, `controlling`, `viewerUrl`), a
+ * ScreenShareMediaParticipant when it has a screen-share key instead (`sharing`, `peerCount`, `context`); a
+ * screen-share key -> Screenshare; anything else -> Cobrowsesession. When any check fails the whole result is an
+ * error, so what a failed item adds to `out` is never seen.
  */
-const has = (value: Data, keys: string) => keys.split(' ').some((key) => key in value);
-const PARTICIPANT_KEYS =
-  'participants purpose name userId user startTime endTime participantType mediaRoles direction cobrowsesessions screenshares';
-const COBROWSE_KEYS = 'cobrowseSessionId cobrowseRole controlling viewerUrl';
+const has = (value: Data, keys: readonly string[]) => keys.some((key) => key in value);
+const PARTICIPANT_KEYS = [
+  'participants',
+  'purpose',
+  'name',
+  'userId',
+  'user',
+  'startTime',
+  'endTime',
+  'participantType',
+  'mediaRoles',
+  'direction',
+  'cobrowsesessions',
+  'screenshares',
+];
+const COBROWSE_KEYS = ['cobrowseSessionId', 'cobrowseRole', 'controlling', 'viewerUrl'];
+const SCREENSHARE_KEYS = ['sharing', 'peerCount', 'context'];
+
+/** A Participant's lists of legs, and the kind of communication each item is. */
+const LEG_LISTS = [
+  ['cobrowsesessions', 'cobrowse'],
+  ['screenshares', 'screenshare'],
+] as const;
 
 /** Enum fields and their known (lower-case) values. */
-const ENUMS: Data = {
+const ENUMS: Record<string, readonly string[]> = {
   state: KNOWN_STATES,
   initialState: KNOWN_STATES,
   disconnectType: DISCONNECT_TYPES,
@@ -44,13 +65,53 @@ const ENUMS: Data = {
   screenRecordingState: RECORDING_STATES,
 };
 
-/** What a communication or a participant keeps of a validated, folded node. */
-const COMMUNICATION =
-  'id state initialState cobrowseSessionId controlling viewerUrl peerCount sharing held disconnectType provider peerId providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime';
-const PERSON = 'id name purpose userId screenRecordingState monitoredParticipantId mediaRoles';
+/** What a communication keeps of a validated, folded node (besides the fields `communication` adds). */
+const COMMUNICATION_FIELDS = [
+  'id',
+  'state',
+  'initialState',
+  'cobrowseSessionId',
+  'controlling',
+  'viewerUrl',
+  'peerCount',
+  'sharing',
+  'held',
+  'disconnectType',
+  'provider',
+  'peerId',
+  'providerEventTime',
+  'startAlertingTime',
+  'connectedTime',
+  'disconnectedTime',
+  'startHoldTime',
+];
+/** What a communication update holds: the node's fields above, and those `communication` adds. */
+const COMMUNICATION_UPDATE_FIELDS = [
+  'kind',
+  'rawState',
+  'role',
+  'selfName',
+  'participant',
+  'conversationId',
+  ...COMMUNICATION_FIELDS,
+];
+/** What a participant keeps. */
+const PERSON_FIELDS = [
+  'id',
+  'name',
+  'purpose',
+  'userId',
+  'screenRecordingState',
+  'monitoredParticipantId',
+  'mediaRoles',
+];
 
 /** Our vocabulary: `cobrowse.controlRequest` (any case) -> schema and signal type `control-request`, ... */
 const VOCABULARY = ['control-request', 'navigation-request', 'offer-expiry', 'ack'] as const;
+/** Messenger's co-browse offer events (and a Web Messaging CoBrowse event's `type`), lower-cased. */
+const OFFER_EVENTS = ['offering', 'offeringexpired', 'offeringaccepted', 'offeringrejected'] as const;
+type OfferEvent = (typeof OFFER_EVENTS)[number];
+const isOfferEvent = (value: string): value is OfferEvent => (OFFER_EVENTS as readonly string[]).includes(value);
 
 interface Context extends Findings {
   root: unknown;
@@ -61,14 +122,14 @@ interface Context extends Findings {
  * The named fields of `from` (all of them when no names are given) that are defined: a store spreading an update
  * keeps what was not sent.
  */
-function pick<T>(from: Data, keys?: string): T {
+function pick<T>(from: Data, keys: readonly string[] = Object.keys(from)): T {
   const out: Data = {};
-  for (const key of keys?.split(' ') ?? Object.keys(from)) if (from[key] !== undefined) out[key] = from[key];
+  for (const key of keys) if (from[key] !== undefined) out[key] = from[key];
   return out as T;
 }
 
-function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value: string) {
-  ctx.warnings.push({ path: formatPath(path, ctx.root), code, message, value });
+function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value?: string) {
+  ctx.warnings.push({ path: formatPath(path, ctx.root), code, message, ...(value !== undefined && { value }) });
 }
 
 /**
@@ -88,61 +149,72 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
     ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
   }
   if (result.issues) return undefined;
-  const d = result.value;
-  d.rawState = d.state;
-  // Folded in place: the schema made `d`, and holds only defined fields (schemas.ts).
-  for (const key in d) {
-    const v = d[key] as string;
-    const known = ENUMS[key] as string[] | undefined;
+  const fields = result.value;
+  fields.rawState = fields.state;
+  // Folded in place: the schema made `fields`, and holds only defined fields (schemas.ts).
+  for (const key in fields) {
+    const received = fields[key] as string;
+    const known = ENUMS[key];
     if (known) {
-      const lower = v.toLowerCase();
-      if (known.includes(lower)) d[key] = lower;
-      else warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(v)}, kept as received`, v);
-    } else if (TIME.test(key)) d[key] = toMs(v);
-    else if (/url$/i.test(key) && !(d[key] = safeUrl(v))) {
+      const lower = received.toLowerCase();
+      if (known.includes(lower)) fields[key] = lower;
+      else warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(received)}, kept as received`, received);
+    } else if (TIME.test(key)) fields[key] = toMs(received);
+    else if (/url$/i.test(key) && !(fields[key] = safeUrl(received))) {
       warn(
         ctx,
         [...path, key],
         'unsafe-url',
-        `dropped ${quote(v)}: only https: (or http: on localhost) URLs are kept`,
-        v,
+        `dropped ${quote(received)}: only https: (or http: on localhost) URLs are kept`,
+        received,
       );
     }
   }
-  return d;
+  return fields;
 }
 
-function communication(ctx: Context, n: Data, kind: CommunicationKind, extra: Data) {
-  const self = n.self as { name?: string } | undefined;
+/** One communication from a validated node (a leg, or a flat media participant). */
+function communication(ctx: Context, node: Data, kind: CommunicationKind, extra: Data) {
+  const self = node.self as { name?: string } | undefined;
   const update = pick<CommunicationUpdate>(
     {
-      peerId: n.peer,
-      disconnectedTime: n.endTime,
-      ...n,
+      peerId: node.peer,
+      disconnectedTime: node.endTime,
+      ...node,
       kind,
-      role: n.cobrowseRole,
+      role: node.cobrowseRole,
       selfName: self?.name,
       ...extra,
     },
-    `kind rawState role selfName participant conversationId ${COMMUNICATION}`,
+    COMMUNICATION_UPDATE_FIELDS,
   );
   ctx.out.communications.push(update);
 }
 
+/**
+ * A flat media participant's own kind of communication: a CobrowseMediaParticipant (a co-browse key), a
+ * ScreenShareMediaParticipant (a screen-share key), or neither (a Participant, whose legs are lists).
+ */
+function mediaKind(value: Data): CommunicationKind | undefined {
+  if (has(value, COBROWSE_KEYS)) return 'cobrowse';
+  if (has(value, SCREENSHARE_KEYS)) return 'screenshare';
+  return undefined;
+}
+
 function participant(ctx: Context, value: Data, path: Path, conversationId?: unknown): ParticipantInfo | undefined {
-  const n = check(ctx, 'node', value, path);
-  if (!n) return undefined;
-  const user = n.user as { id?: string } | undefined;
-  const media = has(value, COBROWSE_KEYS);
-  // A CobrowseMediaParticipant's state is its communication's, and the participant's too.
-  const info = pick<ParticipantInfo>({ userId: user?.id, ...n }, PERSON + (media ? ' state' : ''));
+  const node = check(ctx, 'node', value, path);
+  if (!node) return undefined;
+  const user = node.user as { id?: string } | undefined;
+  const media = mediaKind(value);
+  // A flat media participant's state is its communication's, and the participant's too.
+  const info = pick<ParticipantInfo>(
+    { userId: user?.id, ...node },
+    media ? [...PERSON_FIELDS, 'state'] : PERSON_FIELDS,
+  );
   const extra = { participant: info, conversationId };
-  if (media) communication(ctx, n, 'cobrowse', extra);
-  for (const [key, kind] of [
-    ['cobrowsesessions', 'cobrowse'],
-    ['screenshares', 'screenshare'],
-  ] as const) {
-    (n[key] as unknown[] | undefined)?.forEach((item, i) => {
+  if (media) communication(ctx, node, media, extra);
+  for (const [key, kind] of LEG_LISTS) {
+    (node[key] as unknown[] | undefined)?.forEach((item, i) => {
       const leg = check(ctx, 'node', item, [...path, key, i]);
       if (leg) communication(ctx, leg, kind, extra);
     });
@@ -153,7 +225,7 @@ function participant(ctx: Context, value: Data, path: Path, conversationId?: unk
 function signal(ctx: Context, value: Data, path: Path) {
   const type = value.type;
   const lower = typeof type === 'string' ? type.toLowerCase() : '';
-  const offer = /^offering(expired|accepted|rejected)?$/.test(lower);
+  const offer = isOfferEvent(lower);
   const kind = offer ? 'offer' : VOCABULARY.find((name) => `cobrowse.${name.replace('-', '')}` === lower);
   if (!kind) {
     ctx.issues.push({
@@ -165,22 +237,83 @@ function signal(ctx: Context, value: Data, path: Path) {
     });
     return;
   }
-  const n = check(ctx, kind, value, path);
-  if (!n) return;
-  if (kind === 'offer-expiry' && !n.communicationId && !n.sessionId) {
+  const fields = check(ctx, kind, value, path);
+  if (!fields) return;
+  if (kind === 'offer-expiry' && !fields.communicationId && !fields.sessionId) {
     ctx.issues.push({ path, message: 'missing (expected a communicationId or a sessionId)' });
     return;
   }
   const request = kind === 'control-request' || kind === 'navigation-request';
-  // `n` holds only the schema's fields (and an undefined `rawState`): every defined one is part of the signal.
+  // `fields` holds only the schema's fields (and an undefined `rawState`): every defined one is part of the signal.
   ctx.out.signals.push(
     pick<SignalUpdate>({
       type: kind,
       event: offer ? lower : undefined,
-      ...n,
-      active: request ? (n.active ?? true) : undefined,
+      ...fields,
+      active: request ? (fields.active ?? true) : undefined,
     }),
   );
+}
+
+/** A Web Messaging guest frame's `type` (lower-cased): a pushed message, or the answer to a request. */
+const GUEST_FRAME_TYPES = ['message', 'response'];
+const isGuestFrameType = (type: unknown) => typeof type === 'string' && GUEST_FRAME_TYPES.includes(type.toLowerCase());
+
+/**
+ * A frame of the Web Messaging guest WebSocket, `{ type, class, code, body }`. Only a `StructuredMessage` (a
+ * WebMessagingMessage) whose events hold `eventType: "CoBrowse"` (a WebMessagingEventCoBrowse) says anything
+ * about a session: it becomes the same `offer` signal as Messenger's offer event, timed by `body.channel.time`.
+ * Every other well-formed frame (SessionResponse, `class: "string"` answers such as pongs, Text messages, Typing and
+ * Presence events, receipts, ...) is what a guest socket carries all the time, so it is accepted and adds nothing,
+ * like a heartbeat; a site may pipe the whole socket in.
+ */
+function guestFrame(ctx: Context, value: Data, path: Path) {
+  const frame = check(ctx, 'guest-frame', value, path);
+  if (!frame) return;
+  const type = frame.type as string;
+  if (!isGuestFrameType(type)) {
+    ctx.issues.push({
+      path: [...path, 'type'],
+      message: `unknown type ${quote(type)} (a Web Messaging guest frame is "message" or "response")`,
+    });
+    return;
+  }
+  if ((frame.class as string).toLowerCase() !== 'structuredmessage') return;
+  const bodyPath = [...path, 'body'];
+  const message = check(ctx, 'guest-message', value.body, bodyPath);
+  if (!message) return;
+  // (`check` folds only its node's own fields: the time inside `channel` is validated, not yet converted.)
+  const time = toMs((message.channel as { time?: unknown } | undefined)?.time);
+  (message.events as unknown[] | undefined)?.forEach((item, i) => {
+    const eventPath = [...bodyPath, 'events', i];
+    const event = check(ctx, 'guest-event', item, eventPath);
+    // Presence, Typing, Video, ...: nothing the widget shows.
+    if (!event || (event.eventType as string).toLowerCase() !== 'cobrowse') return;
+    const coBrowse = event.coBrowse as Data | undefined;
+    if (!coBrowse) {
+      ctx.issues.push({ path: [...eventPath, 'coBrowse'], message: 'missing (expected an object)' });
+      return;
+    }
+    // The schema checked its fields' types (`guest-event`'s `coBrowse`); its `type` must be an offer event.
+    const offerType = coBrowse.type as string;
+    const lower = offerType.toLowerCase();
+    if (!isOfferEvent(lower)) {
+      ctx.issues.push({
+        path: [...eventPath, 'coBrowse', 'type'],
+        message: `unknown type ${quote(offerType)} (expected Offering, OfferingExpired, OfferingAccepted or OfferingRejected)`,
+      });
+      return;
+    }
+    ctx.out.signals.push(
+      pick<SignalUpdate>({
+        type: 'offer',
+        event: lower,
+        sessionId: coBrowse.sessionId,
+        sessionJoinToken: coBrowse.sessionJoinToken,
+        time,
+      }),
+    );
+  });
 }
 
 function item(ctx: Context, value: unknown, path: Path): void {
@@ -192,22 +325,42 @@ function item(ctx: Context, value: unknown, path: Path): void {
     else if (topic?.startsWith('v2.system.')) {
       warn(ctx, [...path, 'topicName'], 'ignored', `system topic ${quote(topic)}`, topic);
     } else if (topic) item(ctx, value.eventBody, [...path, 'eventBody']);
+  } else if ('type' in value && ('class' in value || isGuestFrameType(value.type))) {
+    // (A `message` or `response` without its class is a broken guest frame, and is told so.)
+    guestFrame(ctx, value, path);
   } else if ('type' in value) {
     signal(ctx, value, path);
   } else if (has(value, PARTICIPANT_KEYS)) {
     // A conversation, or a participant as a conversation of one without an id.
-    const one = !('participants' in value);
-    const d = one ? { participants: [value] } : check(ctx, 'conversation', value, path);
-    if (!d) return;
-    const participants = (d.participants as Data[]).flatMap(
-      (p, i) => participant(ctx, p, one ? path : [...path, 'participants', i], d.id) ?? [],
+    const single = !('participants' in value);
+    const conversation = single ? { participants: [value] } : check(ctx, 'conversation', value, path);
+    if (!conversation) return;
+    const before = ctx.out.communications.length;
+    const participants = (conversation.participants as Data[]).flatMap(
+      (person, i) => participant(ctx, person, single ? path : [...path, 'participants', i], conversation.id) ?? [],
     );
-    ctx.out.conversations.push(pick({ id: d.id, participants }));
+    ctx.out.conversations.push(pick({ id: conversation.id, participants }));
+    // Its people are kept (a monitoring supervisor, a customer), but nothing here can show a session: say so, so a
+    // payload of a shape read the wrong way (a media participant of a kind not known here) is never silent.
+    if (ctx.out.communications.length === before) {
+      warn(
+        ctx,
+        path,
+        'ignored',
+        'no co-browse or screen-share communication (cobrowsesessions, screenshares, or a co-browse or screen-share media participant): only its participants are kept',
+      );
+    }
   } else {
-    const n = check(ctx, 'node', value, path);
-    if (n) communication(ctx, n, has(value, 'sharing peerCount context') ? 'screenshare' : 'cobrowse', {});
+    const node = check(ctx, 'node', value, path);
+    if (node) communication(ctx, node, has(value, SCREENSHARE_KEYS) ? 'screenshare' : 'cobrowse', {});
   }
 }
+
+/**
+ * A path for the one-line message: whole up to 1,000 characters (any path within the default limits), else its
+ * start and its end (a payload nested near DEPTH_CEILING has a path of thousands). The issue keeps the whole path.
+ */
+const shorten = (path: string) => (path.length > 1000 ? `${path.slice(0, 300)}…${path.slice(-100)}` : path);
 
 /**
  * Parses anything the widget may be fed into one normalised shape. Never throws: limits are checked and the input
@@ -234,7 +387,7 @@ export function parseInput(input: unknown, limits?: Partial<ParseLimits>): Parse
   const { warnings } = ctx;
   if (!ctx.issues.length) return { ok: true, value: ctx.out, warnings };
   const issues = ctx.issues.map((issue) => ({ path: formatPath(issue.path, ctx.root), message: issue.message }));
-  const shown = issues.slice(0, 3).map((issue) => `${issue.path}: ${issue.message}`);
+  const shown = issues.slice(0, 3).map((issue) => `${shorten(issue.path)}: ${issue.message}`);
   if (issues.length > 3) shown.push(`and ${issues.length - 3} more`);
   return { ok: false, error: { message: shown.join('; '), issues }, warnings };
 }

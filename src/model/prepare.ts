@@ -13,6 +13,15 @@ export const DEFAULT_LIMITS: ParseLimits = {
   maxDepth: 32,
 };
 
+/**
+ * The deepest nesting the first pass reads, whatever `maxDepth` asks. The copy below recurses once per level, and
+ * the engine's call stack holds a few thousand levels at best (fewer when the caller is itself deep in its own
+ * stack): without a ceiling, a payload nested 100,000 levels deep under `maxDepth: 1e9` would end in the engine's
+ * own "Maximum call stack size exceeded", read as an unreadable input. No Genesys payload comes near it (an
+ * envelope around a conversation is about 7 levels deep).
+ */
+export const DEPTH_CEILING = 1000;
+
 export type Path = (string | number)[];
 
 /** A normalised object -> the keys as the caller spelled them, so error paths speak the caller's casing. */
@@ -76,6 +85,11 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
   const limit = (name: keyof ParseLimits, amount: number, what: string) => {
     if (amount > limits[name]) stop(`${what.replace('#', `${amount}`)}, over the ${name} limit of ${limits[name]}`);
   };
+  // The depth limit in force: `maxDepth`, at most DEPTH_CEILING (also when it is no number at all, e.g. NaN, which
+  // no depth would be over). A message names what the caller asked for when the ceiling, not it, applied.
+  const asked = limits.maxDepth;
+  const maxDepth = asked >= 0 ? Math.min(asked, DEPTH_CEILING) : DEPTH_CEILING;
+  const capped = maxDepth === DEPTH_CEILING && asked !== DEPTH_CEILING ? ` (maxDepth ${asked} is capped at it)` : '';
 
   // `key`: the normalised key `value` sits under (a participants list is limited).
   const copy = (value: unknown, key?: string): unknown => {
@@ -93,7 +107,8 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
         if (value === null) return null;
         if (value instanceof Date) return value.getTime();
         // (the root is 1 level deep)
-        limit('maxDepth', path.length + 1, 'nested # levels deep');
+        const depth = path.length + 1;
+        if (depth > maxDepth) stop(`nested ${depth} levels deep, over the maxDepth limit of ${maxDepth}${capped}`);
         if (open.has(value)) stop('contains a cyclic reference');
         open.add(value);
         let out: unknown[] | Record<string, unknown>;

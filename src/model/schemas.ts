@@ -2,27 +2,79 @@ import * as z from 'zod/v4/core';
 import { kindOf, quote } from './prepare.js';
 import { isRecord, toMs } from './values.js';
 
+/** An object schema: its fields, in the order they are checked (and their issues listed), and which are required. */
+interface Spec {
+  fields: string[];
+  required: string[];
+}
+
 /**
  * The zod schemas, over keys already normalised to camelCase (prepare.ts), so one schema serves every SDK
- * casing. Each is a list of field names (`!` = required); a field's type follows from its name (`TYPES`, times
- * by suffix, strings otherwise), which keeps the bundle small. Nested lists (`participants`, `cobrowsesessions`,
+ * casing. Each is a list of field names; a field's type follows from its name (`FIELD_TYPES`, times by suffix,
+ * strings otherwise), so a field that means the same thing everywhere is checked the same way everywhere. Nested lists (`participants`, `cobrowsesessions`,
  * `screenshares`) are checked to be arrays here and each item is validated on its own (parse.ts), so every
  * communication and participant, wherever it sits, goes through the same `node` schema. The items of string lists
  * (`controlling`, `mediaRoles`) and the fields of `self` and `user` are checked here, each issue at its own path.
  */
 const SPECS = {
-  // `controlling mediaRoles self user` last: their contents (items, `self.id`, ...) are checked where the field is,
-  // and at the end their issues come after every other field's, as when a separate pass checked them.
-  node: 'id! state initialState disconnectType provider peerId peer held cobrowseSessionId cobrowseRole viewerUrl context sharing peerCount name purpose userId screenRecordingState monitoredParticipantId providerEventTime startAlertingTime connectedTime disconnectedTime startHoldTime endTime cobrowsesessions screenshares controlling mediaRoles self user',
-  conversation: 'id participants!',
-  envelope: 'topicName!',
+  node: {
+    required: ['id'],
+    // `controlling mediaRoles self user` last: their contents (items, `self.id`, ...) are checked where the field
+    // is, and at the end their issues come after every other field's, as when a separate pass checked them.
+    fields: [
+      'id',
+      'state',
+      'initialState',
+      'disconnectType',
+      'provider',
+      'peerId',
+      'peer',
+      'held',
+      'cobrowseSessionId',
+      'cobrowseRole',
+      'viewerUrl',
+      'context',
+      'sharing',
+      'peerCount',
+      'name',
+      'purpose',
+      'userId',
+      'screenRecordingState',
+      'monitoredParticipantId',
+      'providerEventTime',
+      'startAlertingTime',
+      'connectedTime',
+      'disconnectedTime',
+      'startHoldTime',
+      'endTime',
+      'cobrowsesessions',
+      'screenshares',
+      'controlling',
+      'mediaRoles',
+      'self',
+      'user',
+    ],
+  },
+  conversation: { required: ['participants'], fields: ['id', 'participants'] },
+  envelope: { required: ['topicName'], fields: ['topicName'] },
   // The signals, by their `type`.
-  offer: 'sessionId! sessionJoinToken expiresAt time',
-  'control-request': 'participantId! communicationId sessionId name time expiresAt active',
-  'navigation-request': 'participantId! communicationId sessionId name time url active',
-  'offer-expiry': 'communicationId sessionId expiresAt!',
-  ack: 'actionId! ok! error',
-};
+  offer: { required: ['sessionId'], fields: ['sessionId', 'sessionJoinToken', 'expiresAt', 'time'] },
+  'control-request': {
+    required: ['participantId'],
+    fields: ['participantId', 'communicationId', 'sessionId', 'name', 'time', 'expiresAt', 'active'],
+  },
+  'navigation-request': {
+    required: ['participantId'],
+    fields: ['participantId', 'communicationId', 'sessionId', 'name', 'time', 'url', 'active'],
+  },
+  'offer-expiry': { required: ['expiresAt'], fields: ['communicationId', 'sessionId', 'expiresAt'] },
+  ack: { required: ['actionId', 'ok'], fields: ['actionId', 'ok', 'error'] },
+  // A Web Messaging guest frame, its StructuredMessage body (WebMessagingMessage) and each of its events
+  // (WebMessagingEvent; `coBrowse` is a WebMessagingEventCoBrowse, FIELD_TYPES).
+  'guest-frame': { required: ['type', 'class'], fields: ['type', 'class', 'code'] },
+  'guest-message': { required: [], fields: ['type', 'direction', 'id', 'channel', 'events'] },
+  'guest-event': { required: ['eventType'], fields: ['eventType', 'coBrowse'] },
+} satisfies Record<string, Spec>;
 
 export type SchemaName = keyof typeof SPECS;
 
@@ -46,7 +98,7 @@ export function schemas() {
  * `an object`) says what kind of value came, or `missing` when none did; a value check (`a boolean`, `a whole
  * number`, a date) shows the value itself when it is a string or a number, so `"yes"` or `1.5` is visible.
  */
-const says =
+const issueMessage =
   (want: string, showValue?: boolean) =>
   ({ input }: { input?: unknown }) =>
     !showValue && input === undefined
@@ -84,18 +136,18 @@ interface PredicateDef extends Omit<z.$ZodTypeDef, 'type'> {
  * subclass added nothing else.
  */
 function predicate(def: PredicateDef): z.$ZodType {
-  const inst = new z.$ZodType(def as z.$ZodTypeDef & PredicateDef);
+  const schema = new z.$ZodType(def as z.$ZodTypeDef & PredicateDef);
   // `$ZodType` without checks runs its parse: set both (its constructor copied the then-empty parse to run).
-  inst._zod.run = inst._zod.parse = (payload, ctx) => {
+  schema._zod.run = schema._zod.parse = (payload, ctx) => {
     const input = payload.value as Record<string, unknown>;
-    // Runs `schema` on `input[key]`, its issues prefixed with `key`; returns the value it made. Synchronous:
+    // Runs `field` on `input[key]`, its issues prefixed with `key`; returns the value it made. Synchronous:
     // every field is a plain predicate.
-    const run = (schema: z.$ZodType, key: string | number) => {
-      const result = schema._zod.run({ value: input[key], issues: [] }, ctx) as z.ParsePayload;
+    const run = (field: z.$ZodType, key: string | number) => {
+      const result = field._zod.run({ value: input[key], issues: [] }, ctx) as z.ParsePayload;
       for (const issue of result.issues) payload.issues.push({ ...issue, path: [key, ...(issue.path ?? [])] });
       return result.value;
     };
-    if (!def.fn(input)) payload.issues.push({ code: 'custom', input, inst });
+    if (!def.fn(input)) payload.issues.push({ code: 'custom', input, inst: schema });
     // (An optional field that is absent passed `fn` as `undefined`: nothing inside it to check.)
     else if (input === undefined) return payload;
     else if (def.item) (input as unknown as unknown[]).forEach((_, i) => run(def.item!, i));
@@ -108,7 +160,7 @@ function predicate(def: PredicateDef): z.$ZodType {
     }
     return payload;
   };
-  return inst;
+  return schema;
 }
 
 function build() {
@@ -120,47 +172,53 @@ function build() {
   // zod/mini's wrappers around the core classes (`.check()`, `.clone()`, ... on every schema) add ~700 bytes gzip
   // that nothing here calls. Without z.optional(), an optional field's predicate accepts `undefined`, and
   // a predicate runs every field of its shape, an absent one as `undefined`.
-  // A field kind: its predicate and how its issue is worded; called with `required`, it makes the field's schema.
-  const kind =
+  // A field type: its predicate and how its issue is worded; called with `required`, it makes the field's schema.
+  const fieldType =
     (test: (value: unknown) => boolean, want: string, showValue?: boolean, more?: Partial<PredicateDef>) =>
     (required: boolean) =>
       predicate({
         fn: (value) => (!required && value === undefined) || test(value),
-        error: says(want, showValue),
+        error: issueMessage(want, showValue),
         ...more,
       });
-  const bool = kind((value) => typeof value === 'boolean', 'a boolean', true);
-  const string = kind((value) => typeof value === 'string', 'a string');
-  const date = kind((value) => toMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
-  /** An object of the named fields (`!` = required); a field's type follows from its name. */
-  const object = (spec: string) =>
-    kind(isRecord, 'an object', false, {
+  const bool = fieldType((value) => typeof value === 'boolean', 'a boolean', true);
+  const string = fieldType((value) => typeof value === 'string', 'a string');
+  const date = fieldType((value) => toMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
+  /** An object of the spec's fields; a field's type follows from its name. */
+  const object = ({ fields, required }: Spec) =>
+    fieldType(isRecord, 'an object', false, {
       shape: Object.fromEntries(
-        spec.split(' ').map((name) => {
-          const key = name.replace('!', '');
-          return [key, (TYPES[key] ?? (TIME.test(key) ? date : string))(key !== name)];
-        }),
+        fields.map((key) => [key, (FIELD_TYPES[key] ?? (TIME.test(key) ? date : string))(required.includes(key))]),
       ),
     });
   // `self` and `user` of a node (null never gets here: prepare.ts drops null fields); made when a node's shape is,
-  // after TYPES exists.
-  const ref = (required: boolean) => object('id name')(required);
+  // after FIELD_TYPES exists.
+  const reference = (required: boolean) => object({ fields: ['id', 'name'], required: [] })(required);
+  // The same for a guest message's `channel` and a guest event's `coBrowse`.
+  const channel = (required: boolean) => object({ fields: ['time', 'messageId'], required: [] })(required);
+  const coBrowse = (required: boolean) =>
+    object({ fields: ['type', 'sessionId', 'sessionJoinToken'], required: ['type', 'sessionId'] })(required);
+  const wholeNumber = fieldType((value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number', true);
   // A list of nodes shows a wrong value itself, a list of strings its kind (as zod/mini's z.array() worded it).
-  const nodes = kind(Array.isArray, 'an array', true);
-  const strings = kind(Array.isArray, 'an array', false, { item: string(true) });
-  const TYPES: Record<string, ReturnType<typeof kind>> = {
+  const nodes = fieldType(Array.isArray, 'an array', true);
+  const strings = fieldType(Array.isArray, 'an array', false, { item: string(true) });
+  const FIELD_TYPES: Record<string, ReturnType<typeof fieldType>> = {
     held: bool,
     sharing: bool,
     active: bool,
     ok: bool,
-    self: ref,
-    user: ref,
+    self: reference,
+    user: reference,
     participants: nodes,
     cobrowsesessions: nodes,
     screenshares: nodes,
     controlling: strings,
     mediaRoles: strings,
-    peerCount: kind((value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number', true),
+    peerCount: wholeNumber,
+    code: wholeNumber,
+    events: nodes,
+    channel,
+    coBrowse,
   };
   return Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => [name, object(spec)(true)])) as Record<
     SchemaName,

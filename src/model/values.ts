@@ -11,18 +11,37 @@ const ISO = /^(\d{4})-(\d\d)-(\d\d)[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:
 export function toMs(value: unknown): number | undefined {
   // (Number.isFinite is false for anything but a finite number; an infinite one then matches no pattern.)
   if (Number.isFinite(value)) return value as number;
-  const m = typeof value === 'string' ? ISO.exec(value) : null;
-  if (!m || new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDate() !== +m[3]) return undefined;
-  const ms = Date.parse(m[4] ? (value as string) : `${value}Z`);
+  const match = typeof value === 'string' ? ISO.exec(value) : null;
+  if (!match) return undefined;
+  const [, year, month, day, zone] = match;
+  if (new Date(Date.UTC(+year, +month - 1, +day)).getUTCDate() !== +day) return undefined;
+  const ms = Date.parse(zone ? (value as string) : `${value}Z`);
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-export const DISCONNECT_TYPES =
-  'endpoint client system timeout transfer transfer.conference transfer.consult transfer.forward transfer.noanswer transfer.notavailable transport.failure error peer other spam uncallable'.split(
-    ' ',
-  );
-export const RECORDING_STATES = 'requested active paused stopped error timeout'.split(' ');
-export const PURPOSES = 'agent user customer external acd ivr workflow'.split(' ');
+/** Every `disconnectType` Genesys documents for a communication (lower-case). */
+export const DISCONNECT_TYPES = [
+  'endpoint',
+  'client',
+  'system',
+  'timeout',
+  'transfer',
+  'transfer.conference',
+  'transfer.consult',
+  'transfer.forward',
+  'transfer.noanswer',
+  'transfer.notavailable',
+  'transport.failure',
+  'error',
+  'peer',
+  'other',
+  'spam',
+  'uncallable',
+];
+/** A participant's `screenRecordingState` values. */
+export const RECORDING_STATES = ['requested', 'active', 'paused', 'stopped', 'error', 'timeout'];
+/** A participant's `purpose` values. */
+export const PURPOSES = ['agent', 'user', 'customer', 'external', 'acd', 'ivr', 'workflow'];
 
 /**
  * The parsed, canonical href of `raw` when its scheme is `secure`, or `plain` on this machine; else undefined.

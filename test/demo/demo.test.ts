@@ -2,7 +2,8 @@
 // as `npm start`), plays every scenario of the agent console to its end, checks the attributes the widget and the
 // badge reflect, and finds no console error, uncaught error or CSP violation on any page.
 import { expect, waitUntil } from '@open-wc/testing';
-import { SCENARIOS } from '../../demo/scenarios.js';
+import { DISCONNECT_TYPES, SCENARIOS, SOURCES, clock } from '../../demo/scenarios.js';
+import { DISCONNECT_TYPES as MODEL_DISCONNECT_TYPES } from '../../src/model/values.js';
 import type { EndState, Scenario } from '../../demo/scenarios.js';
 
 type DemoWindow = Window &
@@ -62,6 +63,26 @@ async function settled(doc: Document) {
   })[];
   await Promise.all(nodes.map((node) => node.updateComplete));
 }
+
+describe('demo/scenarios.js', () => {
+  it('plays every disconnectType the model knows (the two lists are one list)', () => {
+    expect(DISCONNECT_TYPES).to.deep.equal(MODEL_DISCONNECT_TYPES);
+  });
+
+  it('the Web Messaging source sends each Messenger offer event as its guest frame, and the rest as written', () => {
+    const at = clock(0);
+    const heartbeat = { topicName: 'channel.metadata', eventBody: {} };
+    const sent = SOURCES.webmessaging([{ type: 'OfferingExpired', sessionId: 's-1' }, heartbeat], at, 3) as {
+      class?: string;
+      body?: { channel: { time: string }; events: { coBrowse: unknown }[] };
+    }[];
+    expect(sent[0].class).to.equal('StructuredMessage');
+    expect(sent[0].body!.channel.time).to.equal(at(3));
+    expect(sent[0].body!.events[0].coBrowse).to.deep.include({ type: 'OfferingExpired' });
+    expect(sent[1]).to.equal(heartbeat);
+    expect(SOURCES.notifications(heartbeat, at)).to.equal(heartbeat);
+  });
+});
 
 describe('demo/index.html (customer site)', () => {
   it('loads under its strict CSP, mounts the widget from the script tag, and logs no error', async () => {
@@ -130,6 +151,47 @@ describe('demo/agent.html (agent console)', function () {
       expect(pick(reflected(widget), scenario.end), '<cobrowse-widget>').to.deep.equal(scenario.end);
     });
   }
+
+  it('plays the offer scenarios from the Web Messaging source: guest frames, the same end states', async () => {
+    const doc = frame.win.document;
+    const select = doc.querySelector<HTMLSelectElement>('#source')!;
+    select.value = 'webmessaging';
+    try {
+      for (const name of ['offer-expired', 'web-messaging']) {
+        const scenario = (SCENARIOS as Scenario[]).find((s) => s.name === name)!;
+        const timeline = doc.querySelector('#timeline')!;
+        timeline.replaceChildren();
+        const { ok, answers, endMismatches } = await frame.win.demoConsole!.play(name);
+        expect(ok, name).to.equal(true);
+        expect(answers.flatMap((answer) => answer.mismatches)).to.deep.equal([]);
+        expect(endMismatches).to.deep.equal([]);
+        const raw = [...timeline.querySelectorAll('pre.raw')].map((pre) => JSON.parse(pre.textContent!));
+        const offers = raw.flat().filter((payload) => /^Offering/i.test(payload.type ?? ''));
+        expect(offers, 'no Messenger offer event was sent as such').to.deep.equal([]);
+        expect(raw.flat().some((payload) => payload.class === 'StructuredMessage')).to.equal(true);
+        expect(timeline.querySelector('.error'), 'no row marked as an error').to.equal(null);
+        await settled(site.document);
+        expect(pick(reflected(site.document.querySelector('header cobrowse-badge')), scenario.end)).to.deep.equal(
+          scenario.end,
+        );
+      }
+    } finally {
+      select.value = 'notifications';
+    }
+  });
+
+  it('lists the viewer and discloses the supervisor in large-conversation, in the customer’s panel', async () => {
+    await frame.win.demoConsole!.play('large-conversation');
+    await settled(site.document);
+    const widget = site.document.querySelector('cobrowse-widget') as Element & { open: boolean };
+    widget.open = true;
+    await settled(site.document);
+    const items = [...widget.shadowRoot!.querySelectorAll('[part="peers"] li')].map((li) =>
+      li.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(items).to.deep.equal(['Sam Okafor (monitoring)', 'Priya Raman']);
+    widget.open = false;
+  });
 
   it('drops the page’s product socket for real in reconnecting-socket: the widget shows reconnecting, then resyncs', async () => {
     const history = site.__linkHistory!;

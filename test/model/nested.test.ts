@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parseInput } from '../../src/model/index.js';
+import { DEPTH_CEILING } from '../../src/model/prepare.js';
+import { createSessionStore } from '../../src/store/index.js';
 import type { NormalizedInput } from '../../src/model/index.js';
 import { toPascal, toSnake } from '../fixtures/genesys/index.js';
 
@@ -70,5 +72,76 @@ describe('model: mediaRoles and the contents of nested fields', () => {
       'state',
       'controlling[0]',
     ]);
+  });
+});
+
+describe('model: very deep nesting', () => {
+  const DEEP = 100_000;
+  const deepArray = () => {
+    let value: unknown = [];
+    for (let i = 0; i < DEEP; i++) value = [value];
+    return value;
+  };
+  const deepObject = () => {
+    let value: unknown = { id: 'c' };
+    for (let i = 0; i < DEEP; i++) value = { w: value }; // (a short key: 500 kB as JSON, under maxBytes)
+    return value;
+  };
+  /** The one issue of a rejected parse, checked never to be the engine's stack overflow. */
+  function depthIssue(input: unknown, limits?: { maxDepth: number }) {
+    const result = parseInput(input, limits);
+    if (result.ok) throw new Error('expected a rejection');
+    expect(result.error.issues).to.have.length(1);
+    expect(result.error.message).to.not.match(/call stack|too much recursion|getter or proxy/i);
+    return result.error.issues[0];
+  }
+
+  it('a 100,000-deep array or object, as a value or as JSON, names the default maxDepth limit', () => {
+    for (const input of [deepArray(), deepObject()]) {
+      for (const form of [input, JSON.stringify(input)]) {
+        const issue = depthIssue(form);
+        expect(issue.message).to.equal('nested 33 levels deep, over the maxDepth limit of 32');
+        expect(issue.path.startsWith('[0][0]') || issue.path.startsWith('w.w.w')).to.equal(true);
+      }
+    }
+  });
+
+  it('a huge maxDepth (1e9, Infinity, NaN) is capped at DEPTH_CEILING, and the message says so', () => {
+    for (const input of [deepArray(), deepObject()]) {
+      for (const form of [input, JSON.stringify(input)]) {
+        const issue = depthIssue(form, { maxDepth: 1e9 });
+        expect(issue.message).to.equal(
+          `nested ${DEPTH_CEILING + 1} levels deep, over the maxDepth limit of ${DEPTH_CEILING} (maxDepth 1000000000 is capped at it)`,
+        );
+      }
+    }
+    expect(depthIssue(deepObject(), { maxDepth: Infinity }).message).to.match(/limit of 1000 \(maxDepth Infinity/);
+    expect(depthIssue(deepObject(), { maxDepth: NaN }).message).to.match(/limit of 1000 \(maxDepth NaN/);
+    // The one-line message keeps the start and the end of a path that long; the issue keeps all of it.
+    const result = parseInput(deepArray(), { maxDepth: 1e9 });
+    expect(!result.ok && result.error.issues[0].path).to.equal('[0]'.repeat(DEPTH_CEILING));
+    expect(!result.ok && result.error.message.length).to.be.below(600);
+  });
+
+  it('within the ceiling, a raised maxDepth is honoured; a payload at the limit parses', () => {
+    let deep: unknown = { id: 'c' };
+    for (let i = 0; i < 200; i++) deep = { wrapup: deep };
+    expect(parseInput({ id: 'c', journeyContext: deep }, { maxDepth: 300 }).ok).to.equal(true);
+    expect(depthIssue({ id: 'c', journeyContext: deep }, { maxDepth: 100 }).message).to.equal(
+      'nested 101 levels deep, over the maxDepth limit of 100',
+    );
+    expect(parseInput({ id: 'c', journeyContext: deep }, { maxDepth: DEPTH_CEILING }).ok).to.equal(true);
+  });
+
+  it('a store fed them reports the error (no throw) and keeps its state', () => {
+    const store = createSessionStore({ limits: { maxDepth: 1e9 } });
+    const errors: string[] = [];
+    store.on('error', (error) => errors.push(error.message));
+    const before = store.getState();
+    expect(store.ingest(deepArray()).ok).to.equal(false);
+    expect(store.ingest(JSON.stringify(deepObject())).ok).to.equal(false);
+    expect(store.getState()).to.equal(before);
+    expect(errors).to.have.length(2);
+    for (const message of errors) expect(message).to.match(/over the maxDepth limit of 1000/);
   });
 });

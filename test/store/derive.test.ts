@@ -226,7 +226,8 @@ describe('store: reduce + derive (normalised input)', () => {
       expect(view.peers.find((p) => p.id === 'p-x')?.monitoring).to.equal(true);
     });
 
-    it('does not count a disconnected peer, and uses the participant state when they have no communication', () => {
+    it('lists only peers with a live leg in my session: not a participant state alone, not an ended leg', () => {
+      // (Issue 16: a participant with no co-browse or screen-share leg, or whose leg ended, saw nothing.)
       const view = viewOf([
         input(
           {
@@ -236,9 +237,13 @@ describe('store: reduce + derive (normalised input)', () => {
           mine(1),
         ),
       ]);
-      expect(view.peers[0]).to.include({ id: 'p-agent', connection: 'connected' });
-      expect(view.peerCount).to.equal(1);
-      expect(viewOf([input(conversation, mine(1), agent(2, [], 'disconnected'))]).peerCount).to.equal(0);
+      expect(view.peers).to.deep.equal([]);
+      expect(view.peerCount).to.equal(0);
+      const left = viewOf([input(conversation, mine(1), agent(1)), input(agent(2, [], 'disconnected'))]);
+      expect(left.peers.map((p) => p.id)).to.deep.equal(['p-sup']);
+      expect(left.peerCount).to.equal(0);
+      const alerted = viewOf([input(conversation, mine(1), agent(1, [], 'alerting'))]);
+      expect(alerted.peers.map((p) => p.id)).to.deep.equal(['p-sup']);
     });
 
     it('uses selfId, by participant id or by communication id', () => {

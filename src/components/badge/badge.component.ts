@@ -44,7 +44,8 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
     }
     case 'connected': {
       if (viewer) return ['eye', t.viewing];
-      const names = view.peers.filter((p) => p.connection === 'connected' && p.role !== 'sharer');
+      // The viewers the store counts: a monitoring supervisor is disclosed in the panel, not counted as viewing.
+      const names = view.peers.filter((p) => p.connection === 'connected' && p.role !== 'sharer' && !p.monitoring);
       const count = Math.max(view.peerCount, names.length);
       const named = names.map((p) => p.name).filter(Boolean) as string[];
       const plural = (n: number, one: string, other: string) =>

@@ -23,6 +23,8 @@ export const en = {
   others_one: '{n} other',
   others_other: '{n} others',
   hasControl: '{name} has control',
+  /** A supervisor monitoring or coaching the session, disclosed in the panel. */
+  isMonitoring: '{name} (monitoring)',
   youHaveControl: 'You have control',
   someone: 'An agent',
   held: 'Session on hold',

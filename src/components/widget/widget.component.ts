@@ -220,7 +220,9 @@ export class CobrowseWidget extends CobrowseElement {
                   (peer) =>
                     html`<li class="row">
                       ${icon(peer.controlling ? 'hand' : 'eye')}
-                      ${peer.controlling ? format(t.hasControl, { name: peer.name ?? t.someone }) : (peer.name ?? t.someone)}
+                      ${format(peer.controlling ? t.hasControl : peer.monitoring ? t.isMonitoring : '{name}', {
+                        name: peer.name ?? t.someone,
+                      })}
                     </li>`,
                 )}
               </ul>`

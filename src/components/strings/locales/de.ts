@@ -20,6 +20,7 @@ export const de: LocaleTable = {
   others_one: '{n} weitere Person',
   others_other: '{n} weitere',
   hasControl: '{name} hat die Steuerung',
+  isMonitoring: '{name} (beobachtet)',
   youHaveControl: 'Sie haben die Steuerung',
   someone: 'Ein Mitarbeiter',
   held: 'Sitzung gehalten',

@@ -20,6 +20,7 @@ export const es: LocaleTable = {
   others_one: '{n} más',
   others_other: '{n} más',
   hasControl: '{name} tiene el control',
+  isMonitoring: '{name} (supervisando)',
   youHaveControl: 'Tienes el control',
   someone: 'Un agente',
   held: 'Sesión en espera',

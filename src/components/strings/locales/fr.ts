@@ -21,6 +21,7 @@ export const fr: LocaleTable = {
   others_one: '{n} autre',
   others_other: '{n} autres',
   hasControl: '{name} a le contrôle',
+  isMonitoring: '{name} (en supervision)',
   youHaveControl: 'Vous avez le contrôle',
   someone: 'Un agent',
   held: 'Session en attente',

@@ -20,6 +20,7 @@ export const ja: LocaleTable = {
   others_one: '他{n}人',
   others_other: '他{n}人',
   hasControl: '{name}が操作しています',
+  isMonitoring: '{name}（モニタリング中）',
   youHaveControl: 'あなたが操作しています',
   someone: '担当者',
   held: 'セッションは保留中です',

@@ -20,6 +20,7 @@ export const ptBR: LocaleTable = {
   others_one: 'mais {n}',
   others_other: 'mais {n}',
   hasControl: '{name} tem o controle',
+  isMonitoring: '{name} (monitorando)',
   youHaveControl: 'Você tem o controle',
   someone: 'Um agente',
   held: 'Sessão em espera',
