@@ -125,16 +125,42 @@ function offer(data: Data): Sniffed | undefined {
   return { need: live ? 'session' : 'quiet', leg: { communicationId: sessionId, sessionId, live } };
 }
 
+/** Absent (or null, which the model reads as absent), or passing `test`. */
+const optional = (value: unknown, test: (value: unknown) => boolean) => value == null || test(value);
+const isString = (value: unknown) => typeof value === 'string';
+/** An ISO date the model reads too: the calendar day must survive the round trip (no February 30). */
+const isIsoTime = (value: unknown) =>
+  isString(value) &&
+  /^\d{4}-\d\d-\d\dT/.test(value as string) &&
+  toIso(value as string)?.slice(0, 10) === (value as string).slice(0, 10);
+const toIso = (value: string) => {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+};
+
 /**
  * A Genesys Web Messaging guest frame (`{ type: 'message' | 'response', class, code, body }`). Its co-browse events
- * are offers; a frame of any other class or event (chat text, typing, presence, session responses, pongs) changes
- * nothing.
+ * are offers; any other well-formed frame (chat text, typing, presence, session responses, pongs) changes nothing.
+ * "Well-formed" as the model checks it: a frame it would reject must reach it, to be reported.
  */
 function sniffGuestFrame(frame: Data): Sniffed {
   const frameClass = lower(frame.class);
-  if (!frameClass) return SESSION;
+  const wellFormed = frameClass && optional(frame.code, (code) => Number.isInteger(code) && (code as number) >= 0);
+  if (!wellFormed) return SESSION;
   if (frameClass !== 'structuredmessage') return INERT;
-  const events = read(frame.body)?.events ?? [];
+  const body = read(frame.body);
+  const channel = read(body?.channel);
+  if (
+    !body ||
+    ![body.type, body.direction, body.id].every((field) => optional(field, isString)) ||
+    !optional(
+      body.channel,
+      () => !!channel && optional(channel.time, isIsoTime) && optional(channel.messageid, isString),
+    )
+  ) {
+    return SESSION;
+  }
+  const events = body.events ?? [];
   if (!Array.isArray(events)) return SESSION;
   return combine([
     INERT,
@@ -142,8 +168,8 @@ function sniffGuestFrame(frame: Data): Sniffed {
       const event = read(item);
       const eventType = lower(event?.eventtype);
       if (!event || !eventType) return SESSION;
-      if (eventType !== 'cobrowse') return INERT;
       const coBrowse = read(event.cobrowse);
+      if (eventType !== 'cobrowse') return event.cobrowse == null ? INERT : SESSION;
       return (coBrowse && offer(coBrowse)) || SESSION;
     }),
   ]);

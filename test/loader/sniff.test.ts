@@ -9,6 +9,13 @@ import { createSessionStore } from '../../src/store/index.js';
 import { casings, valid } from '../fixtures/genesys/index.js';
 import * as models from '../fixtures/genesys/models.js';
 import { cobrowsesession } from '../fixtures/sessions.js';
+import { callbackConversation, largeConversation } from '../fixtures/genesys/large-conversation.js';
+import {
+  coBrowseFrame,
+  malformedGuestFrames,
+  otherGuestFrames,
+  screenShareNotification,
+} from '../fixtures/genesys/web-messaging.js';
 
 const STATES = ['alerting', 'connected', 'CONNECTED', 'disconnected', 'Disconnected', 'terminated', 'held', 'x', ''];
 
@@ -61,6 +68,25 @@ describe('sniff: what the core does before the session UI is there', () => {
     expect(by['socket closing']).to.equal('session');
   });
 
+  it('Web Messaging guest frames: chat, typing, presence and the like are inert, co-browse offers need the UI', () => {
+    for (const [name, frame] of Object.entries(otherGuestFrames)) {
+      expect(check(frame, name), name).to.equal('inert');
+      expect(check(JSON.stringify(frame), `${name} (JSON)`), name).to.equal('inert');
+    }
+    expect(check(coBrowseFrame('Offering'), 'Offering')).to.equal('session');
+    expect(check(coBrowseFrame('OfferingAccepted'), 'OfferingAccepted')).to.equal('session');
+    expect(check(coBrowseFrame('OfferingExpired'), 'OfferingExpired')).to.equal('quiet');
+    expect(check([...Object.values(otherGuestFrames), coBrowseFrame('Offering')], 'a batch')).to.equal('session');
+    // A broken frame is never let go: the model reports it.
+    for (const [name, frame] of malformedGuestFrames) expect(check(frame, name), name).to.not.equal('inert');
+  });
+
+  it('real conversations: a large transferred one, a callback, a screen-share notification', () => {
+    expect(check(largeConversation, 'large conversation')).to.equal('session');
+    expect(check(callbackConversation, 'callback conversation')).to.equal('quiet');
+    expect(check(screenShareNotification, 'screen-share notification')).to.equal('session');
+  });
+
   it('a leg that ended, a conversation without a co-browse leg, and other media are quiet', () => {
     const ended = withState(models.cobrowsesession, 'disconnected');
     const chatOnly = {
@@ -108,7 +134,13 @@ describe('sniff: what the core does before the session UI is there', () => {
   });
 
   it('holds for arbitrary mutations of the fixtures: fields dropped, retyped, nested in batches', () => {
-    const base = Object.values(valid).filter((value) => typeof value === 'object');
+    const base = [
+      ...Object.values(valid),
+      ...Object.values(otherGuestFrames),
+      coBrowseFrame('Offering'),
+      largeConversation,
+      screenShareNotification,
+    ].filter((value) => typeof value === 'object');
     const mutate = fc.tuple(fc.constantFrom(...base), fc.anything(), fc.nat(20)).map(([value, junk, pick]) => {
       const copy = JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
       const keys = Object.keys(copy);
