@@ -13,15 +13,21 @@ const api = () => window.CobrowseWidget;
 const loaded = () => typeof api()?.ingest === 'function';
 const ATTRS = ['connection', 'kind', 'session-role', 'peer-count', 'controlled'];
 
-function whenLoaded() {
-  if (loaded()) return Promise.resolve();
-  const script = document.querySelector('script[src$="cobrowse-widget.min.js"]');
-  return new Promise((resolve, reject) => {
-    script.addEventListener('load', () => resolve());
-    script.addEventListener('error', () =>
-      reject(new Error('dist/cobrowse-widget.min.js did not load: npm run build')),
-    );
-  });
+/**
+ * Resolves once the session UI is installed: this page holds a `<cobrowse-badge>`, so the core loads it at once
+ * (`ready`), and the inspector reads the real store.
+ */
+async function whenLoaded() {
+  if (!loaded()) {
+    const script = document.querySelector('script[src$="cobrowse-widget.min.js"]');
+    await new Promise((resolve, reject) => {
+      script.addEventListener('load', () => resolve());
+      script.addEventListener('error', () =>
+        reject(new Error('dist/cobrowse-widget.min.js did not load: npm run build')),
+      );
+    });
+  }
+  await api().ready;
 }
 
 function widget() {

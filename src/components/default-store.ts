@@ -8,3 +8,11 @@ export function getDefaultStore(): SessionStore {
   pageStore ??= createSessionStore();
   return pageStore;
 }
+
+/**
+ * Makes `store` the page's default store. The script-tag build does, before any element renders, to put the
+ * previous page's restored view on top of the store (src/snapshot.ts).
+ */
+export function setDefaultStore(store: SessionStore): void {
+  pageStore = store;
+}

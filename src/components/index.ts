@@ -2,7 +2,7 @@ export { CobrowseBadge } from './badge/badge.component.js';
 export { CobrowseControls, actionsFor } from './controls/controls.component.js';
 export { CobrowseWidget } from './widget/widget.component.js';
 export { CobrowseElement } from './cobrowse-element.js';
-export { getDefaultStore } from './default-store.js';
+export { getDefaultStore, setDefaultStore } from './default-store.js';
 export { StoreController } from './store-controller.js';
 export type { StoreHost } from './store-controller.js';
 export { storeContext } from './store-context.js';

@@ -6,7 +6,14 @@
  * once, in the order the page made it, when the UI attaches (`attach`). Payloads are sorted by `sniff`: those
  * that can show a session load the UI, the others wait without loading it, heartbeats are not even kept.
  */
-import type { ActionDetail, IngestResult, LinkStatus, PendingAction, StateListener } from '../store/types.js';
+import type {
+  ActionDetail,
+  IngestResult,
+  LinkStatus,
+  PendingAction,
+  SessionStore,
+  StateListener,
+} from '../store/types.js';
 import { connect } from '../transport/connect.js';
 import type { ConnectOptions, Connection, TransportStore } from '../transport/types.js';
 import type { MountOptions } from './types.js';
@@ -14,14 +21,18 @@ import { NOTICE_STRINGS, createNotice } from './notice.js';
 import type { NoticeStrings } from './notice.js';
 import { sniff } from './sniff.js';
 import type { Leg } from './sniff.js';
-import { ATTACH } from './types.js';
+import { ATTACH, SNAPSHOT_KEY } from './types.js';
 import type { CobrowseWidgetApi, LoaderError, LocaleStrings, QueuedIngest, SessionUi } from './types.js';
 
 /** Payloads that may wait for the session UI; one more is refused with a `buffer-full` error. */
 export const MAX_WAITING = 1000;
+/** A snapshot of the session outlives its page by this long, by default (README "Page loads"). */
+export const DEFAULT_SNAPSHOT_TTL_MS = 30_000;
 
 export interface CoreOptions {
   version: string;
+  /** How long a snapshot of the session is worth on the next page of the tab (`data-snapshot-ttl`, seconds). */
+  snapshotTtlMs?: number;
   /** Loads the session UI file; resolves once it has run. Absent in the one-file build, which attaches at once. */
   loadUi?: () => Promise<void>;
 }
@@ -31,15 +42,17 @@ export interface Core {
   attach(ui: SessionUi): void;
 }
 
-/** A call that waited for the session UI, run against it when it attaches. */
-type WaitingCall = (ui: SessionUi) => void;
+/** A call that waited for the session UI, run against it (and the page's store) when it attaches. */
+type WaitingCall = (ui: SessionUi, store: SessionStore) => void;
 
 type ActionListener = (action: PendingAction) => void;
 
 const TAGS = 'cobrowse-badge, cobrowse-controls, cobrowse-widget';
 
-export function createCore({ version, loadUi }: CoreOptions): Core {
+export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_TTL_MS }: CoreOptions): Core {
   let ui: SessionUi | undefined;
+  /** The page's store, from the session UI. */
+  let store: SessionStore | undefined;
   let loading = false;
   let loadFailed = false;
   let waiting: WaitingCall[] = [];
@@ -125,7 +138,7 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
   }
 
   /** Runs `call` against the session UI now, or in order when it attaches. */
-  const whenUi = (call: WaitingCall) => (ui ? call(ui) : void waiting.push(call));
+  const whenUi = (call: WaitingCall) => (ui && store ? call(ui, store) : void waiting.push(call));
 
   function mount(options: MountOptions = {}): HTMLElement {
     const element = (mounted ??= document.createElement('cobrowse-widget'));
@@ -139,7 +152,7 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
   }
 
   function ingest(payload: unknown): IngestResult | QueuedIngest {
-    if (ui) return ui.store.ingest(payload);
+    if (store) return store.ingest(payload);
     const { need, leg } = sniff(payload);
     if (need === 'inert') return { ok: true, changed: false, warnings: [] };
     lastLeg = leg ?? lastLeg;
@@ -154,7 +167,7 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
     waitingPayloads++;
     let done!: (result: IngestResult) => void;
     const result = new Promise<IngestResult>((resolve) => (done = resolve));
-    waiting.push((next) => done(next.store.ingest(payload)));
+    waiting.push((_ui, page) => done(page.ingest(payload)));
     // A session payload after a failed load is the retry.
     if (need === 'session') requestUi();
     updateNotice();
@@ -164,8 +177,8 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
   function subscribe(listener: StateListener): () => void {
     let cancelled = false;
     let unsubscribe: (() => void) | undefined;
-    whenUi((next) => {
-      if (!cancelled) unsubscribe = next.store.subscribe(listener);
+    whenUi((_ui, page) => {
+      if (!cancelled) unsubscribe = page.subscribe(listener);
     });
     return () => {
       cancelled = true;
@@ -174,7 +187,7 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
   }
 
   function reset(): void {
-    whenUi((next) => next.store.reset());
+    whenUi((_ui, page) => page.reset());
     lastLeg = undefined;
     updateNotice();
   }
@@ -189,11 +202,11 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
     // A queued answer is an `ok` one: the transports only hand payloads over.
     ingest: (input) => ingest(input) as IngestResult,
     setLink(status) {
-      if (ui) ui.store.setLink(status);
+      if (store) store.setLink(status);
       else linkStatus = status;
     },
     settle(id, ok, error) {
-      if (ui) ui.store.settle(id, ok, error);
+      if (store) store.settle(id, ok, error);
       // The other side confirmed the notice's Stop sharing: the session is over. (Refused: the button stays.)
       else if (ok && id === fallbackAction) {
         lastLeg = undefined;
@@ -222,14 +235,14 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
     if (ui) return;
     if (next.version !== version) console.warn(`[cobrowse-widget] session UI ${next.version}, core ${version}`);
     ui = next;
-    const { store } = next;
+    const page = (store = next.start({ snapshotTtlMs }));
     next.defineAll();
-    store.on('action', sendAction);
-    if (linkStatus) store.setLink(linkStatus);
+    page.on('action', sendAction);
+    if (linkStatus) page.setLink(linkStatus);
     const calls = waiting;
     waiting = [];
     waitingPayloads = 0;
-    for (const call of calls) call(next);
+    for (const call of calls) call(next, page);
     lastLeg = undefined;
     notice.remove();
     announceReady(api);
@@ -256,7 +269,7 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
   Object.assign(api, methods);
   Object.defineProperties(api, {
     ready: { value: ready, enumerable: true },
-    store: { get: () => ui?.store, enumerable: true },
+    store: { get: () => store, enumerable: true },
     version: { value: version, enumerable: true },
     [ATTACH]: { value: attach },
   });
@@ -266,6 +279,16 @@ export function createCore({ version, loadUi }: CoreOptions): Core {
 
 type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
 
+/** A session the previous page of this tab showed, still in time: the next page shows it at once. */
+function hasSnapshot(): boolean {
+  try {
+    return JSON.parse(sessionStorage.getItem(SNAPSHOT_KEY) ?? '{}').expiresAt > Date.now();
+  } catch {
+    // No storage here (a sandboxed frame, storage off), or not ours.
+    return false;
+  }
+}
+
 /**
  * Installs the core as `window.CobrowseWidget`: reads its own `<script>` tag's data attributes, replays the calls
  * queued on the loader stub, in order, exactly once, and loads the session UI at once when the page asks for it
@@ -274,14 +297,14 @@ type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
 export function installCore(script: HTMLOrSVGScriptElement | null, options: CoreOptions): Core {
   // The loader stub, if any: never an installed API, since the build's guard returns before this module runs then.
   const stub = window.CobrowseWidget as Stub | undefined;
-  const core = createCore(options);
-  const { api } = core;
-  window.CobrowseWidget = api;
   // The script tag's data attributes (the kebab-case of the `MountOptions` fields) set the defaults; calls the page
   // queued are explicit, so they run after and win. `data-mount` alone mounts with defaults; an empty or absent
   // attribute leaves its field undefined, which `mount` reads as "not set".
   const data = (script as HTMLElement | null)?.dataset ?? {};
-  const { mount: at, hideWhenIdle, websocket, load } = data;
+  const { mount: at, hideWhenIdle, websocket, load, snapshotTtl } = data;
+  const core = createCore({ ...options, snapshotTtlMs: snapshotTtl ? Number(snapshotTtl) * 1000 : undefined });
+  const { api } = core;
+  window.CobrowseWidget = api;
   if (at !== undefined) {
     api.mount({
       ...data,
@@ -306,7 +329,7 @@ export function installCore(script: HTMLOrSVGScriptElement | null, options: Core
   // A page that shows the elements itself (not only the widget `mount` made) needs the UI to render them.
   // (The widget `mount` made is not in the document before the UI places it.)
   const hasTags = () => !!document.querySelector(TAGS);
-  if (load === 'eager' || hasTags()) void api.load();
+  if (load === 'eager' || hasTags() || hasSnapshot()) void api.load();
   else if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', () => hasTags() && void api.load(), { once: true });
   }

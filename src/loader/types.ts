@@ -69,8 +69,11 @@ export interface CobrowseWidgetApi {
 /** What the session UI file hands the core when it arrives. */
 export interface SessionUi {
   version: string;
-  /** The page's default store: the one every component without a store of its own renders. */
-  store: SessionStore;
+  /**
+   * Sets the page up and returns its store (the one every component without a store of its own renders), with the
+   * previous page's session restored when this tab has a snapshot of it. Called once, first.
+   */
+  start(options: { snapshotTtlMs: number }): SessionStore;
   defineAll(): void;
   registerLocale(lang: string, table: LocaleStrings): void;
   /** Places the widget `mount` made (and keeps it there while a session is shown), with its options. */
@@ -80,3 +83,7 @@ export interface SessionUi {
 
 /** The key under which the core waits for the session UI: the UI file calls `window.CobrowseWidget[ATTACH](ui)`. */
 export const ATTACH: unique symbol = Symbol.for('cobrowse-widget.attach');
+
+/** Where the session UI keeps the tab's snapshot of a session (src/snapshot.ts): the core loads the UI at once when
+ * it finds one. */
+export const SNAPSHOT_KEY = 'cobrowse-widget:session';

@@ -18,7 +18,7 @@ export interface ServerInfo {
 export class TestServer {
   private constructor(public info: ServerInfo) {}
 
-  static async start(options: { ack?: boolean; silent?: boolean } = {}): Promise<TestServer> {
+  static async start(options: { ack?: boolean; silent?: boolean; delayMs?: number } = {}): Promise<TestServer> {
     return new TestServer(await executeServerCommand<ServerInfo, object>('ws-start', options));
   }
 

@@ -4,7 +4,7 @@
 import { WebSocketServer } from 'ws';
 
 /** @typedef {{ id: number, port: number, wss?: WebSocketServer, received: unknown[], connections: number,
- *   snapshot?: unknown, ack: boolean, silent: boolean }} Server */
+ *   snapshot?: unknown, ack: boolean, silent: boolean, delayMs: number }} Server */
 
 /** @type {Map<number, Server>} */
 const servers = new Map();
@@ -31,7 +31,10 @@ function listen(server) {
         server.received.push(message);
         if (server.silent) return;
         if (message?.type === 'cobrowse.resync' && server.snapshot !== undefined) {
-          socket.send(JSON.stringify(server.snapshot));
+          const answer = JSON.stringify(server.snapshot);
+          // A server that holds its answer back (a slow backend after a page load).
+          if (server.delayMs) setTimeout(() => socket.readyState === 1 && socket.send(answer), server.delayMs);
+          else socket.send(answer);
         }
         if (message?.type === 'cobrowse.action' && server.ack) {
           socket.send(JSON.stringify({ type: 'cobrowse.ack', actionId: message.id, ok: true }));
@@ -60,7 +63,10 @@ const summary = (server) => ({
 });
 
 const commands = {
-  /** payload: { ack?: boolean (answer each action with an ok ack), silent?: boolean (never answer) } */
+  /**
+   * payload: { ack?: boolean (answer each action with an ok ack), silent?: boolean (never answer), delayMs?: number
+   * (answer each resync that much later) }
+   */
   async 'ws-start'(payload = {}) {
     const server = {
       id: nextId++,
@@ -69,6 +75,7 @@ const commands = {
       connections: 0,
       ack: !!payload.ack,
       silent: !!payload.silent,
+      delayMs: Number(payload.delayMs ?? 0),
     };
     servers.set(server.id, await listen(server));
     return summary(server);
