@@ -119,10 +119,8 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
     if (ui || loading || !loadUi) return ready;
     loading = true;
     loadFailed = false;
+    // (A file that ran but did not attach cannot be: the core loads only the file its hash names.)
     loadUi()
-      .then(() => {
-        if (!ui) throw new Error('it ran but did not attach');
-      })
       .catch((error: unknown) => {
         loadFailed = true;
         report(
@@ -233,7 +231,6 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
 
   function attach(next: SessionUi): void {
     if (ui) return;
-    if (next.version !== version) console.warn(`[cobrowse-widget] session UI ${next.version}, core ${version}`);
     ui = next;
     const page = (store = next.start({ snapshotTtlMs }));
     next.defineAll();
@@ -279,10 +276,13 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
 
 type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
 
-/** A session the previous page of this tab showed, still in time: the next page shows it at once. */
+/**
+ * A session the previous page of this tab showed: the next page shows it at once. (Whether it is still in time and
+ * valid is the session UI's to check, src/snapshot.ts: it removes one that is not.)
+ */
 function hasSnapshot(): boolean {
   try {
-    return JSON.parse(sessionStorage.getItem(SNAPSHOT_KEY) ?? '{}').expiresAt > Date.now();
+    return !!sessionStorage.getItem(SNAPSHOT_KEY);
   } catch {
     // No storage here (a sandboxed frame, storage off), or not ours.
     return false;

@@ -60,7 +60,7 @@ export function loadScript({ src, integrity, nonce }: ScriptSettings): Promise<v
       // The DOM's typing has no TrustedScriptURL; the browser accepts it where a string would be refused.
       (script as { src: unknown }).src = trustedScriptUrl(src);
     } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
+      reject(error);
       return;
     }
     script.onload = () => {

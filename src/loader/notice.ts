@@ -18,13 +18,9 @@ export interface Notice {
   remove(): void;
 }
 
-// A constructable stylesheet (no inline style, so a strict `style-src` is fine). The top layer keeps the host
-// page's CSS from covering it; system colours follow dark mode and forced colours.
-const CSS = `
-:host { position: fixed; inset: auto 16px 16px auto; margin: 0; padding: 12px 16px; border: 1px solid;
-  background: Canvas; color: CanvasText; font: 14px system-ui, sans-serif }
-button { margin-inline-start: 12px; min-block-size: 44px; font: inherit }
-`;
+// The top layer's own look (a popover: fixed, bordered, the system's Canvas colours, so dark mode and forced
+// colours follow) placed in the end corner; a constructable stylesheet needs no `style-src` allowance.
+const CSS = ':host { position: fixed; inset: auto 16px 16px auto; margin: 0; padding: 12px; font: 14px system-ui } button { margin: 0 12px }';
 
 /**
  * The notice the core shows while a session is on and the session UI is not there to show it (it could not load,

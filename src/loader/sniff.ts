@@ -16,6 +16,8 @@
  * case, without underscores.
  */
 
+import { isRecord, toMs } from '../model/values.js';
+
 export type PayloadNeed = 'inert' | 'quiet' | 'session';
 
 /** A co-browse or screen-share leg a payload names: what the fallback notice's Stop sharing needs. */
@@ -48,12 +50,10 @@ const INERT: Sniffed = { need: 'inert' };
 const QUIET: Sniffed = { need: 'quiet' };
 const SESSION: Sniffed = { need: 'session' };
 
-const isObject = (value: unknown): value is Data =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The object with its keys normalised (`topic_name`, `TopicName` -> `topicname`); undefined for a non-object. */
 function read(value: unknown): Data | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const data: Data = Object.create(null);
   for (const key of Object.keys(value)) data[key.replaceAll('_', '').toLowerCase()] ??= value[key];
   return data;
@@ -96,7 +96,7 @@ function sniffItem(value: unknown): Sniffed {
     // A notification envelope. `v2.system.*` and unknown topics: the model warns or errs, and the page must hear it.
     if (topic === 'channel.metadata') return INERT;
     const known = typeof topic === 'string' && topic.startsWith('v2.') && !topic.startsWith('v2.system.');
-    return known && isObject(data.eventbody) ? sniffItem(data.eventbody) : SESSION;
+    return known && isRecord(data.eventbody) ? sniffItem(data.eventbody) : SESSION;
   }
   if (data.type !== undefined) return sniffTyped(data);
   const { participants } = data;
@@ -128,16 +128,6 @@ function offer(data: Data): Sniffed | undefined {
 /** Absent (or null, which the model reads as absent), or passing `test`. */
 const optional = (value: unknown, test: (value: unknown) => boolean) => value == null || test(value);
 const isString = (value: unknown) => typeof value === 'string';
-/** An ISO date the model reads too: the calendar day must survive the round trip (no February 30). */
-const isIsoTime = (value: unknown) =>
-  isString(value) &&
-  /^\d{4}-\d\d-\d\dT/.test(value as string) &&
-  toIso(value as string)?.slice(0, 10) === (value as string).slice(0, 10);
-const toIso = (value: string) => {
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
-};
-
 /**
  * A Genesys Web Messaging guest frame (`{ type: 'message' | 'response', class, code, body }`). Its co-browse events
  * are offers; any other well-formed frame (chat text, typing, presence, session responses, pongs) changes nothing.
@@ -155,7 +145,7 @@ function sniffGuestFrame(frame: Data): Sniffed {
     ![body.type, body.direction, body.id].every((field) => optional(field, isString)) ||
     !optional(
       body.channel,
-      () => !!channel && optional(channel.time, isIsoTime) && optional(channel.messageid, isString),
+      () => !!channel && optional(channel.time, (time) => toMs(time) !== undefined) && optional(channel.messageid, isString),
     )
   ) {
     return SESSION;
