@@ -17,6 +17,7 @@ import {
   existsSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -121,8 +122,9 @@ after(async () => {
 
 /**
  * Loads a built app and checks, in the page, what the README promises: the tags are defined, the element's
- * `store` is the app's store object (a property: no `store` attribute), it renders what the app ingested (the
- * agent's name in the open panel), and a real click on the panel's End button reaches the app's handler.
+ * `store` is the app's store object (a property: no `store` attribute) and renders what the app ingested (the
+ * agent's name in the badge, and in the panel once a real click opens it), and a real click on the panel's End
+ * button reaches the app's handler, which logs the event's detail.
  */
 async function drive(dir) {
   const server = await serve(dir);
@@ -131,44 +133,52 @@ async function drive(dir) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  const logged = new Promise((resolve) =>
+    page.on('console', (message) => message.type() === 'log' && resolve(message.args()[0]?.jsonValue())),
+  );
   await page.goto(server.url, { waitUntil: 'load' });
   await page.waitForFunction(() => 'appStore' in window && document.querySelector('cobrowse-widget')?.shadowRoot);
 
-  const rendered = await page.evaluate(async () => {
-    const widget = document.querySelector('cobrowse-widget');
-    await widget.updateComplete;
-    await widget.shadowRoot.querySelector('cobrowse-controls')?.updateComplete;
-    // The visible text, through the open shadow roots (the widget's, then the controls' and the badge's in it).
-    const text = (node) =>
-      node.nodeType === Node.TEXT_NODE
-        ? node.data
-        : [...(node.shadowRoot?.childNodes ?? []), ...node.childNodes].map(text).join(' ');
-    return {
-      defined: ['cobrowse-badge', 'cobrowse-controls', 'cobrowse-widget'].every((tag) => customElements.get(tag)),
-      sameStore: widget.store === window.appStore,
-      storeAttribute: widget.getAttribute('store'),
-      connection: widget.store.getState().connection,
-      position: widget.position,
-      open: widget.open,
-      text: text(widget).replace(/\s+/g, ' '),
-    };
-  });
-  const { text, ...state } = rendered;
-  assert.deepEqual(state, {
+  const inPage = () =>
+    page.evaluate(async () => {
+      const widget = document.querySelector('cobrowse-widget');
+      await widget.updateComplete;
+      await widget.shadowRoot.querySelector('cobrowse-controls')?.updateComplete;
+      // The visible text, through the open shadow roots (the widget's, then the controls' and the badge's in it).
+      const text = (node) =>
+        node.nodeType === Node.TEXT_NODE
+          ? node.data
+          : [...(node.shadowRoot?.childNodes ?? []), ...node.childNodes].map(text).join(' ');
+      return {
+        defined: ['cobrowse-badge', 'cobrowse-controls', 'cobrowse-widget'].every((tag) => customElements.get(tag)),
+        sameStore: widget.store === window.appStore,
+        storeAttribute: widget.getAttribute('store'),
+        connection: widget.store.getState().connection,
+        position: widget.position,
+        open: widget.open,
+        text: text(widget).replace(/\s+/g, ' '),
+        peers: [...widget.shadowRoot.querySelectorAll('[part="peers"] li')].map((li) => li.textContent.trim()),
+        peersShown: widget.shadowRoot.querySelector('[part="peers"]')?.checkVisibility() ?? false,
+      };
+    });
+  const expected = {
     defined: true,
     sameStore: true,
     storeAttribute: null,
     connection: 'connected',
     position: 'bottom-start',
-    open: true,
-  });
-  assert.match(text, /Ada Lovelace/, 'the open panel lists the agent the app ingested');
+    peers: ['Ada Lovelace'],
+  };
+  const { text, ...closed } = await inPage();
+  assert.deepEqual(closed, { ...expected, open: false, peersShown: false });
+  assert.match(text, /Ada Lovelace/, 'the badge names the agent the app ingested');
 
-  const end = await page.waitForSelector('cobrowse-widget >>> cobrowse-controls >>> button[data-action="end"]');
-  await end.click();
-  await page.waitForFunction(() => document.getElementById('last-action').textContent !== '');
-  const detail = JSON.parse(await page.$eval('#last-action', (output) => output.textContent));
-  assert.deepEqual(detail, {
+  await (await page.waitForSelector('cobrowse-widget >>> button[part="toggle"]')).click();
+  const opened = await inPage();
+  assert.deepEqual({ ...opened, text: undefined }, { ...expected, open: true, peersShown: true, text: undefined });
+
+  await (await page.waitForSelector('cobrowse-widget >>> cobrowse-controls >>> button[data-action="end"]')).click();
+  assert.deepEqual(await logged, {
     action: 'end',
     sessionId: 'session-1',
     communicationId: 'cobrowse-1',
@@ -178,8 +188,45 @@ async function drive(dir) {
   await page.close();
 }
 
-/** The tests every app gets: `npm run build` (its README setup), then the built app (in `dist`) in Chromium. */
-function buildAndDrive(app, dist, what) {
+/** The lines (trimmed) of the fenced code blocks in the README section under `heading`. */
+function readmeLines(heading) {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const start = readme.indexOf(`\n${heading}\n`);
+  assert.ok(start >= 0, `the README has a "${heading}" section`);
+  const section = readme.slice(start + heading.length + 2).split(/\n#{1,3} /)[0];
+  const blocks = [...section.matchAll(/```\w*\n([\s\S]*?)```/g)].map((match) => match[1]);
+  assert.ok(blocks.length >= 2, `"${heading}" shows its code`);
+  return blocks.flatMap((block) => block.split('\n').map((line) => line.trim())).filter(Boolean);
+}
+
+/** The lines (trimmed) of an app's own files in test/frameworks/<app>. */
+function appLines(app) {
+  const files = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      ['node_modules', 'dist', 'package-lock.json'].includes(entry.name)
+        ? []
+        : entry.isDirectory()
+          ? files(join(dir, entry.name))
+          : [join(dir, entry.name)],
+    );
+  return new Set(
+    files(join(root, 'test/frameworks', app)).flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((l) => l.trim()),
+    ),
+  );
+}
+
+/** The tests every app gets: the README's code is the app's, `npm run build`, then the built app in Chromium. */
+function buildAndDrive(app, heading, dist, what) {
+  test(`the README's "${heading.replace(/^#+ /, '')}" code is the app's, line for line (the app adds its test hooks)`, () => {
+    const lines = appLines(app);
+    assert.deepEqual(
+      readmeLines(heading).filter((line) => !lines.has(line)),
+      [],
+    );
+  });
   test(`\`npm run build\`: ${what}`, async () => {
     await sh('npm', ['run', 'build'], apps[app]);
     assert.ok(existsSync(join(apps[app], dist, 'index.html')));
@@ -190,7 +237,12 @@ function buildAndDrive(app, dist, what) {
 }
 
 describe('Vue 3 (Vite, vue-tsc), from the packed tarball', () => {
-  buildAndDrive('vue', 'dist', 'vue-tsc passes the app, with cobrowse-widget/vue typing the tags; Vite builds it');
+  buildAndDrive(
+    'vue',
+    '### Vue 3',
+    'dist',
+    'vue-tsc passes the app, with cobrowse-widget/vue typing the tags; Vite builds it',
+  );
 
   test('vue-tsc rejects wrong bindings on the tags (the store, a union attribute, a boolean, a handler)', async () => {
     // One wrong binding per line: the error list must name every one of those lines, and nothing else.
@@ -234,6 +286,7 @@ describe('Angular (standalone, AOT, strict templates), from the packed tarball',
   // The browser run comes before the next test, whose failing build empties dist/.
   buildAndDrive(
     'angular',
+    '### Angular',
     'dist/browser',
     'the application builder compiles `onAction(event: CobrowseActionEvent)`, no cast',
   );
@@ -244,9 +297,7 @@ describe('Angular (standalone, AOT, strict templates), from the packed tarball',
     // untyped event), this would compile.
     const file = join(apps.angular, 'src/app/help.component.ts');
     const good = readFileSync(file, 'utf8');
-    const wrong = good
-      .replace('onAction(event: CobrowseActionEvent)', 'onAction(event: KeyboardEvent)')
-      .replace('JSON.stringify(event.detail)', 'event.key');
+    const wrong = good.replace('onAction(event: CobrowseActionEvent)', 'onAction(event: KeyboardEvent)');
     assert.notEqual(wrong, good, 'the component has the README handler');
     const output = await failsWith(file, wrong, 'npm', ['run', 'build'], apps.angular);
     assert.match(
