@@ -153,7 +153,7 @@ async function drive(dir) {
         defined: ['cobrowse-badge', 'cobrowse-controls', 'cobrowse-widget'].every((tag) => customElements.get(tag)),
         sameStore: widget.store === window.appStore,
         storeAttribute: widget.getAttribute('store'),
-        connection: widget.store.getState().connection,
+        connection: widget.store?.getState().connection,
         position: widget.position,
         open: widget.open,
         text: text(widget).replace(/\s+/g, ' '),
