@@ -42,6 +42,7 @@ describe('npm pack', () => {
       'dist/react.js',
       'dist/cobrowse-widget.min.js',
       'dist/index.d.ts',
+      'dist/vue.d.ts',
     ]) {
       assert.ok(packed.includes(must), `${must} is packed`);
     }
