@@ -13,8 +13,21 @@ export interface Stamp {
   seq: number;
   /** At equal times the later stage of a session wins: `disconnected` beats `connected` beats `alerting`. */
   rank: number;
-  /** Last tie-breaker: the update's own serialisation, so two different updates at one time still order. */
-  sig: string;
+  /**
+   * Last tie-breaker: the update itself, compared by its serialisation (`signature`), so two different updates at
+   * one time and rank still order. Kept as the value, serialised only when such a tie happens: on a live feed each
+   * update is newer than the last, and serialising every one just in case was most of the store's cost.
+   */
+  value: unknown;
+}
+
+/** Each value's serialisation, made at most once (values in the state are never mutated). */
+const signatures = new WeakMap<object, string>();
+function signature(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  let text = signatures.get(value);
+  if (text === undefined) signatures.set(value, (text = JSON.stringify(value)));
+  return text;
 }
 
 const CONNECTION_BY_STATE: Record<string, Connection> = {
@@ -29,6 +42,7 @@ const CONNECTION_BY_STATE: Record<string, Connection> = {
   terminated: 'disconnected',
 };
 
+/** How far along a session is, for ordering updates at one time (`held` is as far along as `connected`). */
 const RANK: Record<Connection, number> = {
   idle: 0,
   alerting: 1,
@@ -53,10 +67,14 @@ export function connectionOf(state: string | undefined, held = false): Connectio
 
 export const rankOf = (connection: Connection | undefined) => RANK[connection ?? 'idle'];
 
+/** The rank of a stamp whose update ended its communication (`disconnected`): see `mergeCommunication`. */
+export const ENDED_RANK = RANK.disconnected;
+
 /** `Math.max` or `Math.min` of the defined `times`; undefined when none is. Every "newest" / "soonest" uses it. */
 export function extreme(pick: (...values: number[]) => number, times: (number | undefined)[]): number | undefined {
-  const defined = times.filter((t) => t !== undefined);
-  return defined.length ? pick(...defined) : undefined;
+  let found: number | undefined;
+  for (const time of times) if (time !== undefined) found = found === undefined ? time : pick(found, time);
+  return found;
 }
 
 export const timeOf = (u: CommunicationUpdate) =>
@@ -66,13 +84,18 @@ export const stamp = (t: number | undefined, seq: number, rank: number, value: u
   t,
   seq,
   rank,
-  sig: JSON.stringify(value),
+  value,
 });
 
 /** > 0 when `a` is newer than `b`, 0 when they are the same update. */
 export function compare(a: Stamp, b: Stamp): number {
   if (a.t === undefined || b.t === undefined) return a.seq - b.seq;
-  return a.t - b.t || a.rank - b.rank || (a.sig < b.sig ? -1 : a.sig > b.sig ? 1 : 0);
+  if (a.t !== b.t) return a.t - b.t;
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  if (a.value === b.value) return 0;
+  const left = signature(a.value);
+  const right = signature(b.value);
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /**
