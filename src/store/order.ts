@@ -14,20 +14,52 @@ export interface Stamp {
   /** At equal times the later stage of a session wins: `disconnected` beats `connected` beats `alerting`. */
   rank: number;
   /**
-   * Last tie-breaker: the update itself, compared by its serialisation (`signature`), so two different updates at
-   * one time and rank still order. Kept as the value, serialised only when such a tie happens: on a live feed each
-   * update is newer than the last, and serialising every one just in case was most of the store's cost.
+   * Last tie-breaker: the update itself, ordered by its serialisation (`compareJson`), so two different updates at
+   * one time and rank still order. Kept as the value and compared only when such a tie happens: serialising every
+   * update on arrival, just in case, was a large share of an ingest.
    */
   value: unknown;
 }
 
-/** Each value's serialisation, made at most once (values in the state are never mutated). */
-const signatures = new WeakMap<object, string>();
-function signature(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  let text = signatures.get(value);
-  if (text === undefined) signatures.set(value, (text = JSON.stringify(value)));
-  return text;
+/** An object JSON.stringify writes key by key: a plain one (the store's data), with no `toJSON` of its own. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return (prototype === Object.prototype || prototype === null) && !('toJSON' in value);
+}
+
+/** Whether JSON.stringify writes this property (it skips `undefined`, functions and symbols). */
+const serialised = (value: unknown) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+
+/**
+ * The order of `JSON.stringify(a)` and `JSON.stringify(b)` as strings (-1, 0, 1), mostly without writing them out.
+ * Two objects whose serialised keys come in the same order share their text up to the first key whose values
+ * serialise differently; when neither of those two texts starts with the other, they differ inside both, and that
+ * decides the whole. Anything else (other keys, other key order, one text a prefix of the other) compares the
+ * whole serialisations, so the answer is always exactly theirs.
+ */
+export function compareJson(a: unknown, b: unknown): number {
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const left = Object.keys(a).filter((key) => serialised(a[key]));
+    const right = Object.keys(b).filter((key) => serialised(b[key]));
+    if (left.length === right.length && left.every((key, i) => key === right[i])) {
+      let undecided = false;
+      for (const key of left) {
+        if (a[key] === b[key]) continue;
+        const x = JSON.stringify(a[key]);
+        const y = JSON.stringify(b[key]);
+        if (x === y) continue;
+        if (!x.startsWith(y) && !y.startsWith(x)) return x < y ? -1 : 1;
+        undecided = true;
+        break;
+      }
+      // Every value serialises alike: so do the wholes.
+      if (!undecided) return 0;
+    }
+  }
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 const CONNECTION_BY_STATE: Record<string, Connection> = {
@@ -92,10 +124,7 @@ export function compare(a: Stamp, b: Stamp): number {
   if (a.t === undefined || b.t === undefined) return a.seq - b.seq;
   if (a.t !== b.t) return a.t - b.t;
   if (a.rank !== b.rank) return a.rank - b.rank;
-  if (a.value === b.value) return 0;
-  const left = signature(a.value);
-  const right = signature(b.value);
-  return left < right ? -1 : left > right ? 1 : 0;
+  return a.value === b.value ? 0 : compareJson(a.value, b.value);
 }
 
 /**
