@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, ensureBrowser } from '../scripts/browser.mjs';
 import { measure } from '../scripts/size.mjs';
+import { layers } from './layers.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const N = {
@@ -548,6 +549,8 @@ const coalesced = { widget: await ingestCoalesced(), floor: await zodFloor() };
 const connectedStream = await streamConnected();
 const batchResult = await batch();
 const profile = await profileLayers();
+// ---- 3e. the same split in CPU time, in Node, for the store now and the frozen reference (bench/layers.mjs) -----------
+const layersCpu = await layers(QUICK ? { envelopes: 500, rounds: 3 } : {});
 
 // ---- 4. a 10,000-event burst in one task: how many renders, and does the DOM end on the newest event? -------------------
 async function burst() {
@@ -711,6 +714,7 @@ const results = {
   heap: { ...heaps, excessPerCycleBytes: round(heaps.widget.perCycleBytes - heaps.floor.perCycleBytes, 1) },
   idle: idleResult,
   profile,
+  layersCpu,
   seconds: round((Date.now() - started) / 1000, 1),
 };
 // Issue 15's targets: each figure, its floor from this run, the ratio, and whether the target is met.
@@ -850,6 +854,12 @@ for (const [workload, { totalMs, layers, topFunctions }] of Object.entries(profi
     ]);
   }
 }
+const cpuRows = Object.entries(layersCpu.microsPerEnvelope);
+console.log(`\nCPU µs per envelope by layer (Node, median of ${layersCpu.rounds} interleaved rounds):`);
+printTable([
+  ['store', 'parse + validate', 'reduce + order', 'derive', 'commit + notify', 'whole ingest'],
+  ...cpuRows.map(([name, f]) => [name, f.parse, f.reduce, f.derive, f.commit, f.ingest]),
+]);
 console.log(
   `\n${chromium}, ${nproc} CPU (${results.machine.cpu}), node ${process.version}, Lit ${results.lit}; ${results.seconds} s`,
 );

@@ -52,6 +52,23 @@ export interface StoreState {
   link: LinkStatus;
 }
 
+/** One of the state's maps, shared with the previous state until its first write, which copies it (once). */
+interface CopyOnWrite<T> {
+  read(): Record<string, T>;
+  write(): Record<string, T>;
+}
+function copyOnWrite<T>(get: () => Record<string, T>, replace: (map: Record<string, T>) => void): CopyOnWrite<T> {
+  let copied = false;
+  return {
+    read: get,
+    write() {
+      if (!copied) replace({ ...get() });
+      copied = true;
+      return get();
+    },
+  };
+}
+
 export interface ReduceOptions {
   controlRequestTimeoutMs: number;
   maxCommunications: number;
@@ -164,37 +181,53 @@ export function settle(state: StoreState, id: string, ok: boolean, error?: strin
  * Never mutates `state`.
  */
 export function reduce(state: StoreState, input: NormalizedInput, now: number, options: ReduceOptions): StoreState {
-  let next: StoreState = {
-    ...state,
-    comms: { ...state.comms },
-    people: { ...state.people },
-    offers: { ...state.offers },
-    requests: { ...state.requests },
-    expiries: { ...state.expiries },
-  };
+  // The maps are shared with `state` until one is written: then that one is copied, once. (Property access, not
+  // names as strings: the script-tag build renames the state's properties.)
+  let next: StoreState = { ...state };
+  const comms = copyOnWrite(
+    () => next.comms,
+    (map) => (next.comms = map),
+  );
+  const people = copyOnWrite(
+    () => next.people,
+    (map) => (next.people = map),
+  );
+  const offers = copyOnWrite(
+    () => next.offers,
+    (map) => (next.offers = map),
+  );
+  const requests = copyOnWrite(
+    () => next.requests,
+    (map) => (next.requests = map),
+  );
+  const expiries = copyOnWrite(
+    () => next.expiries,
+    (map) => (next.expiries = map),
+  );
   let changed = false;
-  /** Sets `map[key]` to `value`, noting whether that changed it. */
-  const set = <T>(map: Record<string, T>, key: string, value: T) => {
-    if (map[key] !== value) changed = true;
-    map[key] = value;
+  /** Sets `map[key]` to `value` unless it holds that already. */
+  const set = <T>(map: CopyOnWrite<T>, key: string, value: T) => {
+    if (map.read()[key] === value) return;
+    map.write()[key] = value;
+    changed = true;
   };
   for (const conversation of input.conversations) {
     for (const person of conversation.participants) {
-      set(next.people, person.id, mergePerson(next.people[person.id], { ...person, conversationId: conversation.id }));
+      set(people, person.id, mergePerson(next.people[person.id], { ...person, conversationId: conversation.id }));
     }
   }
   for (const update of input.communications) {
-    set(next.comms, update.id, mergeCommunication(next.comms[update.id], update, ++next.seq));
+    set(comms, update.id, mergeCommunication(next.comms[update.id], update, ++next.seq));
   }
   for (const signal of input.signals) {
     const seq = ++next.seq;
     if (signal.type === 'offer') {
       const at = stamp(signal.time, seq, +(signal.event !== 'offering'), signal);
-      if (put(next.offers, signal.sessionId, signal, at)) changed = true;
+      if (isNewer(next.offers, signal.sessionId, at)) set(offers, signal.sessionId, { value: signal, stamp: at });
     } else if (signal.type === 'offer-expiry') {
       // The model guarantees one of the two (parse.ts refuses an offer-expiry that names neither).
       const key = (signal.communicationId ?? signal.sessionId)!;
-      set(next.expiries, key, Math.max(next.expiries[key] ?? 0, signal.expiresAt));
+      set(expiries, key, Math.max(next.expiries[key] ?? 0, signal.expiresAt));
     } else if (signal.type === 'ack') {
       const settled = settle(next, signal.actionId, signal.ok, signal.error);
       if (settled !== next) changed = true;
@@ -208,7 +241,8 @@ export function reduce(state: StoreState, input: NormalizedInput, now: number, o
           : { ...signal, time };
       // At one time, a withdrawal beats a request.
       const at = stamp(signal.time, seq, +!signal.active, value);
-      if (put(next.requests, `${signal.type}:${signal.participantId}`, value, at)) changed = true;
+      const key = `${signal.type}:${signal.participantId}`;
+      if (isNewer(next.requests, key, at)) set(requests, key, { value, stamp: at });
     }
   }
   // Forget the oldest, ended ones first, so a long-lived page does not grow without bound.
@@ -219,7 +253,8 @@ export function reduce(state: StoreState, input: NormalizedInput, now: number, o
       // Live ones (not disconnected) first, then the newest.
       (a, b) => ended(next.comms[a]) - ended(next.comms[b]) || order(next.comms[b].stamp, next.comms[a].stamp),
     );
-    for (const id of byAge.slice(options.maxCommunications)) delete next.comms[id];
+    const kept = comms.write();
+    for (const id of byAge.slice(options.maxCommunications)) delete kept[id];
     changed = true;
   }
   // Nothing new: the previous state, arrival counter included (a stamp's `seq` only orders it against others,
