@@ -8,7 +8,7 @@ import type { Connection } from './types.js';
 /** Where an update sits in time: its event time, its arrival number, and tie-breakers for equal times. */
 export interface Stamp {
   /** `providerEventTime`, else the newest timestamp the update carries; absent when it carries none. */
-  t?: number;
+  time?: number;
   /** Arrival order (the fallback when either side has no time). */
   seq: number;
   /** At equal times the later stage of a session wins: `disconnected` beats `connected` beats `alerting`. */
@@ -112,8 +112,8 @@ export function extreme(pick: (...values: number[]) => number, times: (number | 
 export const timeOf = (u: CommunicationUpdate) =>
   u.providerEventTime ?? extreme(Math.max, [u.startAlertingTime, u.connectedTime, u.disconnectedTime, u.startHoldTime]);
 
-export const stamp = (t: number | undefined, seq: number, rank: number, value: unknown): Stamp => ({
-  t,
+export const stamp = (time: number | undefined, seq: number, rank: number, value: unknown): Stamp => ({
+  time,
   seq,
   rank,
   value,
@@ -121,8 +121,8 @@ export const stamp = (t: number | undefined, seq: number, rank: number, value: u
 
 /** > 0 when `a` is newer than `b`, 0 when they are the same update. */
 export function compare(a: Stamp, b: Stamp): number {
-  if (a.t === undefined || b.t === undefined) return a.seq - b.seq;
-  if (a.t !== b.t) return a.t - b.t;
+  if (a.time === undefined || b.time === undefined) return a.seq - b.seq;
+  if (a.time !== b.time) return a.time - b.time;
   if (a.rank !== b.rank) return a.rank - b.rank;
   return a.value === b.value ? 0 : compareJson(a.value, b.value);
 }
@@ -132,4 +132,4 @@ export function compare(a: Stamp, b: Stamp): number {
  * mix (an untimed stamp is newer than a timed one by arrival, two timed ones go by time: a cycle is possible), and a
  * sort by it gives whatever its algorithm meets first, which differs between engines and even between calls.
  */
-export const order = (a: Stamp, b: Stamp) => +(a.t !== undefined) - +(b.t !== undefined) || compare(a, b);
+export const order = (a: Stamp, b: Stamp) => +(a.time !== undefined) - +(b.time !== undefined) || compare(a, b);

@@ -126,7 +126,7 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
   let stickyChanged = !held;
   // `grantedAt` is sticky like an identity field: of the timed updates that controlled someone, the newest wins,
   // which is the one with the latest time (an untimed update has no time to keep).
-  const grantedAt = update.controlling?.length ? at.t : undefined;
+  const grantedAt = update.controlling?.length ? at.time : undefined;
   const fields: Record<string, unknown> = { ...update, known, grantedAt };
   for (const key in fields) {
     const value = fields[key];
@@ -140,7 +140,7 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
   const newer =
     !held ||
     (compare(at, held.stamp) > 0 &&
-      (held.stamp.rank !== ENDED_RANK || at.rank === ENDED_RANK || at.t! > held.stamp.t!));
+      (held.stamp.rank !== ENDED_RANK || at.rank === ENDED_RANK || at.time! > held.stamp.time!));
   if (!newer && !stickyChanged) return held!;
   return { ...(newer ? { latest: update, stamp: at } : held!), sticky };
 }
