@@ -11,20 +11,28 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, ensureBrowser } from '../scripts/browser.mjs';
 import { measure } from '../scripts/size.mjs';
+import { layers } from './layers.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const N = {
   firstRenderPages: QUICK ? 3 : 25,
   streamEvents: QUICK ? 200 : 2000,
   streamRuns: QUICK ? 1 : 5,
+  envelopes: QUICK ? 500 : 5000,
+  envelopeRuns: QUICK ? 1 : 5,
+  batch: 1000,
+  batchRuns: QUICK ? 2 : 7,
   burst: 10_000,
   cycles: QUICK ? 100 : 1000,
   idleMs: QUICK ? 500 : 2000,
 };
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const OUT = join(ROOT, 'bench/.build');
+// The one-file script-tag build (everything in one script). Once the build splits it into a loader core and the full
+// file, this becomes 'dist/cobrowse-widget.full.min.js': every figure below reads this one constant.
 const WIDGET = 'dist/cobrowse-widget.min.js';
 const FLOOR = 'bench/.build/lit-hello.min.js';
+const ZOD_FLOOR = 'bench/.build/zod-floor.min.js';
 const started = Date.now();
 
 // ---- build the floor and the pages ---------------------------------------------------------------------------------
@@ -33,17 +41,22 @@ if (!existsSync(join(ROOT, WIDGET))) {
   process.exit(1);
 }
 mkdirSync(OUT, { recursive: true });
-await build({
-  entryPoints: [join(ROOT, 'bench/lit-hello.js')],
-  outfile: join(ROOT, FLOOR),
-  bundle: true,
-  format: 'iife',
-  minify: true,
-  target: 'es2022',
-  conditions: ['production'],
-  legalComments: 'none',
-  logLevel: 'error',
-});
+for (const [entry, outfile] of [
+  ['bench/lit-hello.js', FLOOR],
+  ['bench/zod-floor.js', ZOD_FLOOR],
+]) {
+  await build({
+    entryPoints: [join(ROOT, entry)],
+    outfile: join(ROOT, outfile),
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2022',
+    conditions: ['production'],
+    legalComments: 'none',
+    logLevel: 'error',
+  });
+}
 
 // Runs before any library code: counts the timers and animation frames a page holds while nobody does anything.
 const INSTRUMENT = `(() => {
@@ -83,6 +96,7 @@ const page = (name, scripts, body) =>
   );
 page('widget', ['/bench/.build/instrument.js', `/${WIDGET}`], '');
 page('floor', ['/bench/.build/instrument.js', `/${FLOOR}`], '');
+page('zod', [`/${ZOD_FLOOR}`], '');
 
 // ---- a static server for dist/ and bench/.build/ -------------------------------------------------------------------
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
@@ -236,6 +250,308 @@ async function floorStream() {
 }
 const throughput = { widget: await stream(), floor: await floorStream() };
 
+// ---- 3b. ingest throughput, rendering coalesced: conversation envelopes, zod's safeParse of the same as the floor ----------
+// A notification-service envelope around a conversation of two participants (customer and agent), each with its
+// co-browse session; each envelope newer than the last (its providerEventTime), and each changing the view (the
+// agent takes and gives back control), so no ingest is a no-op the store could skip.
+const ENVELOPE_SETUP = `(() => {
+  const t0 = Date.parse('2026-11-22T09:00:00.000Z');
+  const time = (s) => new Date(t0 + s * 1000).toISOString();
+  const session = (id, role, controlling, i) => ({
+    id, state: 'connected', cobrowseSessionId: 'bench-session', cobrowseRole: role, controlling,
+    startAlertingTime: time(0), connectedTime: time(1), providerEventTime: time(i + 2),
+  });
+  window.__envelope = (i) => ({
+    topicName: 'v2.users.user-1.conversations.cobrowsesessions',
+    version: '2',
+    eventBody: {
+      id: 'bench-conversation',
+      participants: [
+        { id: 'bench-customer', name: 'Pat Customer', purpose: 'customer', state: 'connected',
+          cobrowsesessions: [session('bench-comm-customer', 'sharer', [], i)] },
+        { id: 'bench-agent', name: 'Alex Agent', purpose: 'agent', state: 'connected',
+          cobrowsesessions: [session('bench-comm-agent', 'viewer', i % 2 ? ['bench-customer'] : [], i)] },
+      ],
+    },
+    metadata: { CorrelationId: 'corr-' + i },
+  });
+})()`;
+
+/** Mounts a widget on `tab` and waits for its first render (and its badge's). */
+const MOUNT = async () => {
+  const el = document.createElement('cobrowse-widget');
+  document.body.append(el);
+  await el.updateComplete;
+  await el.shadowRoot.querySelector('cobrowse-badge')?.updateComplete;
+  window.__el = el;
+};
+
+async function ingestCoalesced() {
+  const { tab, errors } = await fresh('widget');
+  await tab.evaluate(ENVELOPE_SETUP);
+  await tab.evaluate(MOUNT);
+  const runs = [];
+  for (let run = 0; run < N.envelopeRuns; run++) {
+    runs.push(
+      await tab.evaluate(
+        async (count, run) => {
+          const envelopes = [];
+          for (let i = run * count; i < (run + 1) * count; i++) envelopes.push(window.__envelope(i));
+          const el = window.__el;
+          const t0 = performance.now();
+          let rejected = 0;
+          for (const envelope of envelopes) if (!window.CobrowseWidget.ingest(envelope).ok) rejected++;
+          await el.updateComplete;
+          await el.shadowRoot.querySelector('cobrowse-badge').updateComplete;
+          return { ms: performance.now() - t0, rejected, connection: el.getAttribute('connection') };
+        },
+        N.envelopes,
+        run,
+      ),
+    );
+  }
+  await tab.close();
+  const ms = median(runs.map((r) => r.ms));
+  return {
+    envelopes: N.envelopes,
+    runs: runs.length,
+    envelopesPerSecond: Math.round((N.envelopes / ms) * 1000),
+    microsPerEnvelope: round((ms * 1000) / N.envelopes, 2),
+    rejected: runs.reduce((sum, r) => sum + r.rejected, 0),
+    shown: runs.every((r) => r.connection === 'connected'),
+    errors,
+  };
+}
+
+// The same envelopes one at a time, each awaited until the DOM shows it: a live session's steady state (the state
+// stays connected; who controls my page changes every event, which the badge and the widget show).
+async function streamConnected() {
+  const { tab, errors } = await fresh('widget');
+  await tab.evaluate(ENVELOPE_SETUP);
+  await tab.evaluate(MOUNT);
+  const runs = [];
+  for (let run = 0; run < N.streamRuns; run++) {
+    runs.push(
+      await tab.evaluate(
+        async (count, run) => {
+          const el = window.__el;
+          const badge = el.shadowRoot.querySelector('cobrowse-badge');
+          let shown = true;
+          const t0 = performance.now();
+          for (let i = run * count; i < (run + 1) * count; i++) {
+            window.CobrowseWidget.ingest(window.__envelope(i));
+            await el.updateComplete;
+            await badge.updateComplete;
+            // The agent controls my page after every odd envelope.
+            shown &&= badge.hasAttribute('controlled') === (i % 2 === 1);
+          }
+          return { ms: performance.now() - t0, shown };
+        },
+        N.streamEvents,
+        run,
+      ),
+    );
+  }
+  await tab.close();
+  const ms = median(runs.map((r) => r.ms));
+  return {
+    events: N.streamEvents,
+    runs: runs.length,
+    microsPerEvent: round((ms * 1000) / N.streamEvents, 1),
+    domShowsEachEvent: runs.every((r) => r.shown),
+    errors,
+  };
+}
+
+async function zodFloor() {
+  const { tab } = await fresh('zod');
+  await tab.evaluate(ENVELOPE_SETUP);
+  const runs = [];
+  for (let run = 0; run < N.envelopeRuns; run++) {
+    runs.push(
+      await tab.evaluate(
+        (count, run) => {
+          const envelopes = [];
+          for (let i = run * count; i < (run + 1) * count; i++) envelopes.push(window.__envelope(i));
+          const t0 = performance.now();
+          const ok = window.__zodFloor(envelopes);
+          return { ms: performance.now() - t0, ok };
+        },
+        N.envelopes,
+        run,
+      ),
+    );
+  }
+  await tab.close();
+  const ms = median(runs.map((r) => r.ms));
+  return {
+    envelopesPerSecond: Math.round((N.envelopes / ms) * 1000),
+    microsPerEnvelope: round((ms * 1000) / N.envelopes, 2),
+    allValid: runs.every((r) => r.ok === N.envelopes),
+  };
+}
+
+// ---- 3c. a 1,000-event resync passed to ingest as one array, with its render: how long is that task? ------------------
+// The ingest and the render that follows it run in one task (Lit renders in microtasks), so the time from the call
+// to the rendered DOM is the task's length; a PerformanceObserver for `longtask` confirms it (it reports only tasks
+// over 50 ms, the RAIL threshold, so it is a check, not the figure).
+async function batch() {
+  const { tab, errors } = await fresh('widget');
+  await tab.evaluate(ENVELOPE_SETUP);
+  await tab.evaluate(MOUNT);
+  await tab.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+      type: 'longtask',
+    });
+  });
+  const runs = [];
+  for (let run = 0; run < N.batchRuns; run++) {
+    runs.push(
+      await tab.evaluate(
+        async (count, run) => {
+          const events = [];
+          for (let i = run * count; i < (run + 1) * count; i++) events.push(window.__envelope(i));
+          const el = window.__el;
+          const t0 = performance.now();
+          const ok = window.CobrowseWidget.ingest(events).ok;
+          await el.updateComplete;
+          await el.shadowRoot.querySelector('cobrowse-badge').updateComplete;
+          const ms = performance.now() - t0;
+          // Let the observer see the task end.
+          await new Promise((done) => setTimeout(done, 20));
+          return { ms, ok };
+        },
+        N.batch,
+        run,
+      ),
+    );
+  }
+  const longTasks = await tab.evaluate(() => window.__longTasks);
+  await tab.close();
+  return {
+    events: N.batch,
+    runs: runs.length,
+    medianMs: round(median(runs.map((r) => r.ms)), 2),
+    maxMs: round(Math.max(...runs.map((r) => r.ms)), 2),
+    allOk: runs.every((r) => r.ok),
+    longTasksOver50Ms: longTasks.length,
+    errors,
+  };
+}
+
+// ---- 3d. where the time goes: a CPU profile of the ingest workloads, self time attributed to layers -------------------
+// Each sample's function is mapped through the build's source map to its source file, and the file to its layer.
+// Built-ins (JSON.stringify, regexp, Intl, ...) have no source: their time goes to the nearest caller that has one.
+const LAYERS = [
+  [/src\/model\//, 'parse + validate (src/model)'],
+  [/node_modules\/zod\//, 'parse + validate (zod)'],
+  [/src\/store\/(reduce|order)\.ts/, 'reduce + order'],
+  [/src\/store\/derive\.ts/, 'derive'],
+  [/src\/store\//, 'store: commit + change detection + notify'],
+  [/src\/components\//, 'render (our components)'],
+  [/node_modules\/(lit|lit-html|lit-element|@lit)/, 'render (Lit)'],
+  [/src\//, 'other (src)'],
+];
+
+async function profileLayers() {
+  const { SourceMapConsumer } = await import('source-map');
+  const consumer = await new SourceMapConsumer(JSON.parse(readFileSync(join(ROOT, `${WIDGET}.map`), 'utf8')));
+  const attribute = (profile) => {
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parent = new Map();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    const layerCache = new Map();
+    const layerOf = (id) => {
+      if (layerCache.has(id)) return layerCache.get(id);
+      const { callFrame } = byId.get(id);
+      let layer;
+      if (callFrame.url.endsWith(WIDGET)) {
+        const source = consumer.originalPositionFor({
+          line: callFrame.lineNumber + 1,
+          column: callFrame.columnNumber,
+        }).source;
+        layer = LAYERS.find(([pattern]) => pattern.test(source ?? ''))?.[1] ?? 'other (src)';
+      } else if (callFrame.functionName === '(garbage collector)') layer = 'garbage collection';
+      else if (/^\((program|idle|root)\)$/.test(callFrame.functionName)) layer = null;
+      else layer = parent.has(id) ? layerOf(parent.get(id)) : 'bench harness / other';
+      layerCache.set(id, layer);
+      return layer;
+    };
+    // The nearest function with a source, for the top-functions list (a built-in is charged to its caller).
+    const placeOf = (id) => {
+      const { callFrame } = byId.get(id);
+      if (callFrame.url.endsWith(WIDGET)) {
+        const at = consumer.originalPositionFor({ line: callFrame.lineNumber + 1, column: callFrame.columnNumber });
+        return `${at.source?.replace(/^.*?(src|node_modules)\//, '$1/')}:${at.line} ${at.name ?? callFrame.functionName}`;
+      }
+      return parent.has(id) ? placeOf(parent.get(id)) : callFrame.functionName || '(anonymous)';
+    };
+    const ms = {};
+    const places = {};
+    profile.samples.forEach((id, i) => {
+      const layer = layerOf(id);
+      if (!layer) return;
+      ms[layer] = (ms[layer] ?? 0) + profile.timeDeltas[i] / 1000;
+      const place = `${placeOf(id)} ${byId.get(id).callFrame.url ? '' : `[${byId.get(id).callFrame.functionName}]`}`;
+      places[place] = (places[place] ?? 0) + profile.timeDeltas[i] / 1000;
+    });
+    const total = Object.values(ms).reduce((a, b) => a + b, 0);
+    const shares = (entries, top) =>
+      Object.fromEntries(
+        Object.entries(entries)
+          .sort(([, a], [, b]) => b - a)
+          .slice(0, top)
+          .map(([name, value]) => [name, { ms: round(value, 1), share: round(value / total, 3) }]),
+      );
+    return { totalMs: round(total, 1), layers: shares(ms), topFunctions: shares(places, 15) };
+  };
+  const run = async (workload, count) => {
+    const { tab } = await fresh('widget');
+    await tab.evaluate(ENVELOPE_SETUP);
+    await tab.evaluate(STREAM_SETUP);
+    await tab.evaluate(MOUNT);
+    const cdp = await tab.target().createCDPSession();
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+    await tab.evaluate(workload, count);
+    const { profile } = await cdp.send('Profiler.stop');
+    await tab.close();
+    return attribute(profile);
+  };
+  const result = {
+    coalescedEnvelopes: await run(async (count) => {
+      for (let i = 0; i < count; i++) window.CobrowseWidget.ingest(window.__envelope(i));
+      await window.__el.updateComplete;
+    }, N.envelopes),
+    ingestToDomConnected: await run(async (count) => {
+      const el = window.__el;
+      for (let i = 0; i < count; i++) {
+        window.CobrowseWidget.ingest(window.__envelope(i));
+        await el.updateComplete;
+        await el.shadowRoot.querySelector('cobrowse-badge').updateComplete;
+      }
+    }, N.streamEvents),
+    ingestToDom: await run(async (count) => {
+      const el = window.__el;
+      for (let i = 0; i < count; i++) {
+        window.CobrowseWidget.ingest(window.__event(i));
+        await el.updateComplete;
+        await el.shadowRoot.querySelector('cobrowse-badge').updateComplete;
+      }
+    }, N.streamEvents),
+  };
+  consumer.destroy?.();
+  return result;
+}
+const coalesced = { widget: await ingestCoalesced(), floor: await zodFloor() };
+const connectedStream = await streamConnected();
+const batchResult = await batch();
+const profile = await profileLayers();
+// ---- 3e. the same split in CPU time, in Node, for the store now and the frozen reference (bench/layers.mjs) -----------
+const layersCpu = await layers(QUICK ? { envelopes: 500, rounds: 3 } : {});
+
 // ---- 4. a 10,000-event burst in one task: how many renders, and does the DOM end on the newest event? -------------------
 async function burst() {
   const { tab, errors } = await fresh('widget');
@@ -351,6 +667,8 @@ const idleResult = {
 await browser.close();
 server.close();
 
+const kb = (n) => n.toLocaleString('en-US');
+
 // ---- report ----------------------------------------------------------------------------------------------------------------
 const ratio = (a, b) => (b ? round(a / b, 2) : null);
 let nproc;
@@ -374,16 +692,99 @@ const results = {
   lit: JSON.parse(readFileSync(join(ROOT, 'node_modules/lit/package.json'), 'utf8')).version,
   bytes: { ...bytes, gzipRatio: ratio(bytes.widget.gzip, bytes.floor.gzip) },
   firstRender: { ...render, ratio: ratio(render.widget.medianMs, render.floor.medianMs) },
-  ingestToDom: { ...throughput, ratio: ratio(throughput.widget.microsPerEvent, throughput.floor.microsPerEvent) },
+  ingestToDom: {
+    ...throughput,
+    ratio: ratio(throughput.widget.microsPerEvent, throughput.floor.microsPerEvent),
+    connected: {
+      ...connectedStream,
+      ratio: ratio(connectedStream.microsPerEvent, throughput.floor.microsPerEvent),
+    },
+  },
+  ingestCoalesced: {
+    ...coalesced,
+    ratio: ratio(coalesced.widget.envelopesPerSecond, coalesced.floor.envelopesPerSecond),
+  },
+  batch: {
+    ...batchResult,
+    // The floor: zod validating the same 1,000 envelopes (its per-envelope time from 3b).
+    floorMs: round((coalesced.floor.microsPerEnvelope * N.batch) / 1000, 2),
+  },
   burst: burstResult,
   // A ratio to a floor that retains nothing (or shrinks) means nothing: report the excess per cycle instead.
   heap: { ...heaps, excessPerCycleBytes: round(heaps.widget.perCycleBytes - heaps.floor.perCycleBytes, 1) },
   idle: idleResult,
+  profile,
+  layersCpu,
   seconds: round((Date.now() - started) / 1000, 1),
 };
+// Issue 15's targets: each figure, its floor from this run, the ratio, and whether the target is met.
+results.targets = [
+  {
+    figure: 'ingest, rendering coalesced (envelopes/s)',
+    value: coalesced.widget.envelopesPerSecond,
+    floor: coalesced.floor.envelopesPerSecond,
+    floorName: 'zod/mini safeParse, same envelopes',
+    ratio: results.ingestCoalesced.ratio,
+    target: '>= 125,000 envelopes/s',
+    met: coalesced.widget.envelopesPerSecond >= 125_000 && coalesced.widget.rejected === 0,
+  },
+  {
+    figure: 'ingest -> DOM, one at a time, connected session (µs/event)',
+    value: connectedStream.microsPerEvent,
+    floor: throughput.floor.microsPerEvent,
+    floorName: 'Lit property update + render',
+    ratio: results.ingestToDom.connected.ratio,
+    target: '<= 20 µs/event (aim 8)',
+    met: connectedStream.microsPerEvent <= 20 && connectedStream.domShowsEachEvent,
+  },
+  {
+    figure: 'ingest -> DOM, one at a time, state cycle with prompt (µs/event)',
+    value: throughput.widget.microsPerEvent,
+    floor: throughput.floor.microsPerEvent,
+    floorName: 'Lit property update + render',
+    ratio: results.ingestToDom.ratio,
+    target: '<= 20 µs/event (aim 8)',
+    met: throughput.widget.microsPerEvent <= 20 && throughput.widget.domShowsEachEvent,
+  },
+  {
+    figure: 'first render of <cobrowse-widget> (ms)',
+    value: render.widget.medianMs,
+    floor: render.floor.medianMs,
+    floorName: 'Lit hello world',
+    ratio: results.firstRender.ratio,
+    target: '<= 1.5x the floor',
+    met: results.firstRender.ratio <= 1.5,
+  },
+  {
+    figure: `${kb(N.batch)}-event batch + render, longest task (ms)`,
+    value: batchResult.maxMs,
+    floor: results.batch.floorMs,
+    floorName: 'zod/mini safeParse of the same envelopes',
+    ratio: ratio(batchResult.maxMs, results.batch.floorMs),
+    target: '<= 16 ms',
+    met: batchResult.maxMs <= 16 && batchResult.allOk,
+  },
+  {
+    figure: `${kb(N.burst)} events in one task (renders)`,
+    value: burstResult.renders,
+    floor: burstResult.elements,
+    floorName: 'one per element',
+    ratio: ratio(burstResult.renders, burstResult.elements),
+    target: 'one render per element, newest shown',
+    met: burstResult.renders === burstResult.elements && burstResult.newestShown,
+  },
+  {
+    figure: `retained heap after ${kb(N.cycles)} mount/unmount (B)`,
+    value: heaps.widget.retainedBytes,
+    floor: heaps.floor.retainedBytes,
+    floorName: 'Lit hello world, same cycles',
+    ratio: null,
+    target: '< 100 KB',
+    met: heaps.widget.retainedBytes < 100_000,
+  },
+];
 writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
-const kb = (n) => n.toLocaleString('en-US');
 const active = (t) =>
   `${t.active.timeouts} timeouts, ${t.active.intervals} intervals, ${t.active.frames} frames pending; ` +
   `${t.calls.setTimeout + t.calls.setInterval + t.calls.requestAnimationFrame} scheduled, ` +
@@ -420,14 +821,54 @@ const rows = [
   ['idle page, no session', active(idleResult.widgetNoSession), active(idleResult.floor), ''],
   ['idle page, connected session', active(idleResult.widgetConnected), '', ''],
 ];
-const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => String(row[col] ?? '').length)));
-for (const [i, row] of rows.entries()) {
-  console.log(row.map((cell, col) => String(cell ?? '').padEnd(widths[col])).join(' | '));
-  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+function printTable(table) {
+  const widths = table[0].map((_, col) => Math.max(...table.map((row) => String(row[col] ?? '').length)));
+  for (const [i, row] of table.entries()) {
+    console.log(row.map((cell, col) => String(cell ?? '').padEnd(widths[col])).join(' | '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  }
 }
+printTable(rows);
+console.log('');
+printTable([
+  ['target', 'value', 'floor', 'ratio', 'target', 'met'],
+  ...results.targets.map((t) => [
+    t.figure,
+    typeof t.value === 'number' ? kb(t.value) : t.value,
+    `${kb(t.floor)} (${t.floorName})`,
+    t.ratio ?? '',
+    t.target,
+    t.met ? 'yes' : 'NO',
+  ]),
+]);
+for (const [workload, { totalMs, layers, topFunctions }] of Object.entries(profile)) {
+  console.log(`\nwhere the time goes (${workload}: ${totalMs} ms of CPU profile self time):`);
+  printTable([
+    ['layer', 'ms', 'share'],
+    ...Object.entries(layers).map(([layer, { ms, share }]) => [layer, ms, `${round(share * 100, 1)}%`]),
+  ]);
+  if (process.argv.includes('--functions')) {
+    printTable([
+      ['function (source:line)', 'ms', 'share'],
+      ...Object.entries(topFunctions).map(([name, { ms, share }]) => [name, ms, `${round(share * 100, 1)}%`]),
+    ]);
+  }
+}
+const cpuRows = Object.entries(layersCpu.microsPerEnvelope);
+console.log(`\nCPU µs per envelope by layer (Node, median of ${layersCpu.rounds} interleaved rounds):`);
+printTable([
+  ['store', 'parse + validate', 'reduce + order', 'derive', 'commit + notify', 'whole ingest'],
+  ...cpuRows.map(([name, f]) => [name, f.parse, f.reduce, f.derive, f.commit, f.ingest]),
+]);
 console.log(
   `\n${chromium}, ${nproc} CPU (${results.machine.cpu}), node ${process.version}, Lit ${results.lit}; ${results.seconds} s`,
 );
-const pageErrors = [...throughput.widget.errors, ...burstResult.errors];
+const pageErrors = [
+  ...throughput.widget.errors,
+  ...burstResult.errors,
+  ...coalesced.widget.errors,
+  ...batchResult.errors,
+  ...connectedStream.errors,
+];
 if (pageErrors.length) console.log(`page errors: ${pageErrors.join('; ')}`);
 console.log('wrote bench/results.json');

@@ -62,8 +62,9 @@ export abstract class CobrowseElement extends LitElement {
       controlled: view.control.controlledBy.length ? '' : undefined,
     };
     for (const [name, value] of Object.entries(attrs)) {
+      // Only what changed: setting an attribute to its own value still queues mutation records for observers.
       if (value === undefined) this.removeAttribute(name);
-      else this.setAttribute(name, value);
+      else if (this.getAttribute(name) !== value) this.setAttribute(name, value);
     }
   }
 

@@ -33,7 +33,17 @@ const PRIORITY: Record<Connection, number> = {
   disconnected: 0,
 };
 
-export const iso = (ms: number | undefined) => (ms === undefined ? ms : new Date(ms).toISOString());
+/** ISO strings already made: a view shows the same few times on every derive, and each Date costs. Bounded. */
+const isoTimes = new Map<number, string>();
+export function iso(ms: number | undefined): string | undefined {
+  if (ms === undefined) return ms;
+  let text = isoTimes.get(ms);
+  if (text === undefined) {
+    if (isoTimes.size >= 256) isoTimes.clear();
+    isoTimes.set(ms, (text = new Date(ms).toISOString()));
+  }
+  return text;
+}
 /** cobrowseSessionId, else Messenger's sessionId (an offer's pseudo-communication), else the communication id. */
 const sessionOf = (c: Comm) => c.cobrowseSessionId ?? c.id;
 const roleOf = (c: Comm | undefined) =>

@@ -8,13 +8,58 @@ import type { Connection } from './types.js';
 /** Where an update sits in time: its event time, its arrival number, and tie-breakers for equal times. */
 export interface Stamp {
   /** `providerEventTime`, else the newest timestamp the update carries; absent when it carries none. */
-  t?: number;
+  time?: number;
   /** Arrival order (the fallback when either side has no time). */
   seq: number;
   /** At equal times the later stage of a session wins: `disconnected` beats `connected` beats `alerting`. */
   rank: number;
-  /** Last tie-breaker: the update's own serialisation, so two different updates at one time still order. */
-  sig: string;
+  /**
+   * Last tie-breaker: the update itself, ordered by its serialisation (`compareJson`), so two different updates at
+   * one time and rank still order. Kept as the value and compared only when such a tie happens: serialising every
+   * update on arrival, just in case, was a large share of an ingest.
+   */
+  value: unknown;
+}
+
+/** An object JSON.stringify writes key by key: a plain one (the store's data), with no `toJSON` of its own. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return (prototype === Object.prototype || prototype === null) && !('toJSON' in value);
+}
+
+/** Whether JSON.stringify writes this property (it skips `undefined`, functions and symbols). */
+const serialised = (value: unknown) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+
+/**
+ * The order of `JSON.stringify(a)` and `JSON.stringify(b)` as strings (-1, 0, 1), mostly without writing them out.
+ * Two objects whose serialised keys come in the same order share their text up to the first key whose values
+ * serialise differently; when neither of those two texts starts with the other, they differ inside both, and that
+ * decides the whole. Anything else (other keys, other key order, one text a prefix of the other) compares the
+ * whole serialisations, so the answer is always exactly theirs.
+ */
+export function compareJson(a: unknown, b: unknown): number {
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const left = Object.keys(a).filter((key) => serialised(a[key]));
+    const right = Object.keys(b).filter((key) => serialised(b[key]));
+    if (left.length === right.length && left.every((key, i) => key === right[i])) {
+      let undecided = false;
+      for (const key of left) {
+        if (a[key] === b[key]) continue;
+        const x = JSON.stringify(a[key]);
+        const y = JSON.stringify(b[key]);
+        if (x === y) continue;
+        if (!x.startsWith(y) && !y.startsWith(x)) return x < y ? -1 : 1;
+        undecided = true;
+        break;
+      }
+      // Every value serialises alike: so do the wholes.
+      if (!undecided) return 0;
+    }
+  }
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 const CONNECTION_BY_STATE: Record<string, Connection> = {
@@ -29,6 +74,7 @@ const CONNECTION_BY_STATE: Record<string, Connection> = {
   terminated: 'disconnected',
 };
 
+/** How far along a session is, for ordering updates at one time (`held` is as far along as `connected`). */
 const RANK: Record<Connection, number> = {
   idle: 0,
   alerting: 1,
@@ -53,26 +99,32 @@ export function connectionOf(state: string | undefined, held = false): Connectio
 
 export const rankOf = (connection: Connection | undefined) => RANK[connection ?? 'idle'];
 
+/** The rank of a stamp whose update ended its communication (`disconnected`): see `mergeCommunication`. */
+export const ENDED_RANK = RANK.disconnected;
+
 /** `Math.max` or `Math.min` of the defined `times`; undefined when none is. Every "newest" / "soonest" uses it. */
 export function extreme(pick: (...values: number[]) => number, times: (number | undefined)[]): number | undefined {
-  const defined = times.filter((t) => t !== undefined);
-  return defined.length ? pick(...defined) : undefined;
+  let found: number | undefined;
+  for (const time of times) if (time !== undefined) found = found === undefined ? time : pick(found, time);
+  return found;
 }
 
 export const timeOf = (u: CommunicationUpdate) =>
   u.providerEventTime ?? extreme(Math.max, [u.startAlertingTime, u.connectedTime, u.disconnectedTime, u.startHoldTime]);
 
-export const stamp = (t: number | undefined, seq: number, rank: number, value: unknown): Stamp => ({
-  t,
+export const stamp = (time: number | undefined, seq: number, rank: number, value: unknown): Stamp => ({
+  time,
   seq,
   rank,
-  sig: JSON.stringify(value),
+  value,
 });
 
 /** > 0 when `a` is newer than `b`, 0 when they are the same update. */
 export function compare(a: Stamp, b: Stamp): number {
-  if (a.t === undefined || b.t === undefined) return a.seq - b.seq;
-  return a.t - b.t || a.rank - b.rank || (a.sig < b.sig ? -1 : a.sig > b.sig ? 1 : 0);
+  if (a.time === undefined || b.time === undefined) return a.seq - b.seq;
+  if (a.time !== b.time) return a.time - b.time;
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  return a.value === b.value ? 0 : compareJson(a.value, b.value);
 }
 
 /**
@@ -80,4 +132,4 @@ export function compare(a: Stamp, b: Stamp): number {
  * mix (an untimed stamp is newer than a timed one by arrival, two timed ones go by time: a cycle is possible), and a
  * sort by it gives whatever its algorithm meets first, which differs between engines and even between calls.
  */
-export const order = (a: Stamp, b: Stamp) => +(a.t !== undefined) - +(b.t !== undefined) || compare(a, b);
+export const order = (a: Stamp, b: Stamp) => +(a.time !== undefined) - +(b.time !== undefined) || compare(a, b);

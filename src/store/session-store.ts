@@ -7,7 +7,15 @@ import type { ParseLimits } from '../model/index.js';
 import { derive, iso, nextDeadline } from './derive.js';
 import { INITIAL_STATE, reduce, settle } from './reduce.js';
 import type { StoreState } from './reduce.js';
-import type { ActionDetail, PendingAction, SessionStore, SessionView, StateListener, StoreEvents } from './types.js';
+import type {
+  ActionDetail,
+  Connection,
+  PendingAction,
+  SessionStore,
+  SessionView,
+  StateListener,
+  StoreEvents,
+} from './types.js';
 
 /** Where the store schedules its timers; injectable so tests can drive time. */
 export interface Scheduler {
@@ -32,6 +40,56 @@ export interface SessionStoreOptions {
 }
 
 /**
+ * The connections that confirm an `accept`: every one but `alerting` (the offer still waiting). `idle` counts too:
+ * a communication that says no state is no longer offering either.
+ */
+const ACCEPTED: ReadonlySet<Connection> = new Set(['idle', 'connecting', 'connected', 'held', 'disconnected']);
+
+/**
+ * Whether two views are the same as JSON would tell (a key whose value is `undefined` is the same as no key), by
+ * walking them: views are small trees of plain objects, arrays and primitives, and serialising both on every
+ * change was a large share of an ingest.
+ */
+export function sameView(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameView(item, b[i]));
+  }
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in left) {
+    if (left[key] === undefined) continue;
+    count++;
+    if (!sameView(left[key], right[key])) return false;
+  }
+  for (const key in right) if (right[key] !== undefined) count--;
+  return count === 0;
+}
+
+/**
+ * The first moment after `now` at which the view of `state` could change with time alone: every time derive
+ * compares with `now` (expiries, the pending deadline, offers' times). Until then, and as long as the state is
+ * the same object, deriving again would give the same view.
+ */
+function stableUntil(state: StoreState, now: number): number {
+  let until = Infinity;
+  const consider = (time: number | undefined) => {
+    if (time !== undefined && time > now && time < until) until = time;
+  };
+  consider(state.pendingDeadline);
+  for (const key in state.expiries) consider(state.expiries[key]);
+  for (const key in state.requests) consider(state.requests[key].value.expiresAt);
+  for (const key in state.offers) {
+    consider(state.offers[key].value.expiresAt);
+    consider(state.offers[key].value.time);
+  }
+  return until;
+}
+
+/**
  * Whether the session says what `action` asked for: `undefined` for an action that has only a local effect (not a
  * key here), so its truth also says whether an action waits for the session.
  */
@@ -41,8 +99,7 @@ function confirms(view: SessionView, { action, communicationId }: ActionDetail):
   const ended = connection === 'disconnected';
   const controlled = view.control.controlledBy.length > 0;
   return {
-    // Anything past `alerting` (every other connection sorts after it; `undefined` compares false).
-    accept: connection! > 'alerting',
+    accept: connection !== undefined && ACCEPTED.has(connection),
     decline: ended,
     end: ended,
     'revoke-control': !controlled,
@@ -76,7 +133,9 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   };
   let state = INITIAL_STATE;
   let view = EMPTY_VIEW;
-  let json = JSON.stringify(view);
+  /** When `view` was derived (from `state`), and until when time alone cannot change it (see `stableUntil`). */
+  let derivedAt = -Infinity;
+  let validUntil = -Infinity;
   let timer: unknown;
   let counter = 0;
   /** The last action with only a local effect, so a refusal the transport reports for it still shows. */
@@ -115,6 +174,9 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   /** Makes `next` the state, derives the view, and tells listeners once if it changed. */
   function commit(next: StoreState): boolean {
     const now = clock();
+    // The same state, and no moment derive compares with passed since the view was derived (nor did the clock go
+    // back): the view cannot have changed, and deriving it again would cost as much as a real change.
+    if (next === state && now >= derivedAt && now < validUntil) return false;
     // A deadline is set exactly while an action is pending (act sets both, settle and confirmation clear both).
     if (next.pendingDeadline! <= now) {
       next = settle(
@@ -131,12 +193,13 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       derived = derive(next, now, options.selfId);
     }
     state = next;
+    derivedAt = now;
+    validUntil = stableUntil(next, now);
     schedule();
-    const nextJson = JSON.stringify(derived);
-    if (nextJson === json) return false;
+    // Nothing visible changed: keep the view (and its identity, so listeners and Lit see no change).
+    if (sameView(derived, view)) return false;
     const previous = view;
     view = derived;
-    json = nextJson;
     tell(listeners, view, previous);
     return true;
   }

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { SessionView } from '../../store/index.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { icon } from '../icons.js';
+import { integerFormat, lastResult, listFormat, pluralRules } from '../intl.js';
 import type { IconName } from '../icons.js';
 import { sharedStyles } from '../shared.styles.js';
 import { format } from '../strings/strings.js';
@@ -49,16 +50,14 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
       const count = Math.max(view.peerCount, names.length);
       const named = names.map((p) => p.name).filter(Boolean) as string[];
       const plural = (n: number, one: string, other: string) =>
-        format(new Intl.PluralRules(lang).select(n) === 'one' ? one : other, { n });
+        format(pluralRules(lang).select(n) === 'one' ? one : other, { n });
       // "Ana", "Ana and Ben", "Ana and 2 others": both names only when they are everyone (`count` >= the names).
       const list = count > 2 ? named.slice(0, 1) : named;
       const rest = count - list.length;
       const text = named.length
         ? format(count > 1 ? t.areViewing : t.isViewing, {
             // "and" lists: `Intl.ListFormat`'s default type is `conjunction`.
-            names: new Intl.ListFormat(lang).format(
-              rest ? [...list, plural(rest, t.others_one, t.others_other)] : list,
-            ),
+            names: listFormat(lang).format(rest ? [...list, plural(rest, t.others_one, t.others_other)] : list),
           })
         : count
           ? plural(count, t.viewers_one, t.viewers_other)
@@ -72,13 +71,16 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
   }
 }
 
+/** `summary`, run again only when the view, strings or locale changed (not on the clock's ticks). */
+const cachedSummary = lastResult(summary);
+
 /** Minutes and seconds (hours when needed) since `since`, in the locale's digits. */
 function elapsed(since: string, lang: string): string {
   const s = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 1000));
   const h = Math.floor(s / 3600);
   // Hours only when needed; every part after the first has two digits.
   return [...(h ? [h] : []), Math.floor(s / 60) % 60, s % 60]
-    .map((n, i) => n.toLocaleString(lang, { minimumIntegerDigits: i ? 2 : 1 }))
+    .map((n, i) => integerFormat(lang, i ? 2 : 1).format(n))
     .join(':');
 }
 
@@ -124,12 +126,12 @@ export class CobrowseBadge extends CobrowseElement {
     const view = this.session.view;
     const t = this.t;
     const lang = this.locale;
-    const [name, text] = summary(view, t, lang);
+    const [name, text] = cachedSummary(view, t, lang);
     const controllers = view.control.controlledBy.map((p) => p.name ?? t.someone);
     const recording = RECORDING.test(view.screenRecordingState ?? '');
     const notes: string[] = [];
     if (view.connection !== 'idle' && view.connection !== 'disconnected') {
-      if (controllers.length) notes.push(format(t.hasControl, { name: new Intl.ListFormat(lang).format(controllers) }));
+      if (controllers.length) notes.push(format(t.hasControl, { name: listFormat(lang).format(controllers) }));
       if (view.control.controlling.length) notes.push(t.youHaveControl);
       if (recording) notes.push(t.recording);
       if (view.link === 'reconnecting') notes.push(t.reconnecting);

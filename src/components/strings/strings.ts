@@ -74,13 +74,25 @@ export const localized = new Set<{ requestUpdate(): void }>();
 /** Adds (or replaces) a locale, e.g. `registerLocale('es', es)`, and re-renders the components on the page. */
 export function registerLocale(lang: string, table: LocaleTable): void {
   locales.set(lang.toLowerCase(), table);
+  merged.clear();
   for (const host of localized) host.requestUpdate();
 }
+
+/**
+ * The merged table of each locale tag without overrides, made once (until a locale is registered) and shared by
+ * every render: the same object each time, so a render can tell the strings did not change. Frozen, being shared.
+ */
+const merged = new Map<string, Strings>();
 
 /** The table for `lang`: exact tag, else its language, else English; `overrides` win over all of it. */
 export function stringsFor(lang: string, overrides?: LocaleTable): Strings {
   const tag = lang.toLowerCase();
-  return { ...en, ...(locales.get(tag) ?? locales.get(tag.split('-')[0])), ...overrides };
+  const build = () => ({ ...en, ...(locales.get(tag) ?? locales.get(tag.split('-')[0])), ...overrides });
+  // With overrides, merged anew each time: the element's `strings` object may have been changed in place.
+  if (overrides) return build();
+  let table = merged.get(tag);
+  if (!table) merged.set(tag, (table = Object.freeze(build())));
+  return table;
 }
 
 /** Fills `{name}` placeholders. */

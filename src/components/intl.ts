@@ -1,0 +1,37 @@
+/**
+ * `Intl` formatters, made once per locale and reused. Each constructor resolves the locale and loads its data
+ * (tens of microseconds), and a render asked for new ones every time: the badge re-renders once a second while a
+ * session is connected, and on every view change.
+ */
+
+const cache = new Map<string, Intl.PluralRules | Intl.ListFormat | Intl.NumberFormat>();
+
+/** The cached formatter under `key`, made by `make` the first time (a locale that throws is not cached). */
+function once<T extends Intl.PluralRules | Intl.ListFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let formatter = cache.get(key) as T | undefined;
+  if (!formatter) cache.set(key, (formatter = make()));
+  return formatter;
+}
+
+export const pluralRules = (lang: string) => once(`plural:${lang}`, () => new Intl.PluralRules(lang));
+
+/** "and" lists: `Intl.ListFormat`'s default type is `conjunction`. */
+export const listFormat = (lang: string) => once(`list:${lang}`, () => new Intl.ListFormat(lang));
+
+/** Whole numbers with at least `digits` digits (`05`), in the locale's digits. */
+export const integerFormat = (lang: string, digits: number) =>
+  once(`integer:${digits}:${lang}`, () => new Intl.NumberFormat(lang, { minimumIntegerDigits: digits }));
+
+/**
+ * `compute`, remembering its last arguments and result: called again with the same ones (by identity), it returns
+ * the same result without running. For a render's pure parts whose inputs change less often than it renders.
+ */
+export function lastResult<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; result: R } | undefined;
+  return (...args: A) => {
+    if (!last || args.length !== last.args.length || args.some((arg, i) => arg !== last!.args[i])) {
+      last = { args, result: compute(...args) };
+    }
+    return last.result;
+  };
+}

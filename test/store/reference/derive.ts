@@ -1,0 +1,236 @@
+// FROZEN REFERENCE (test-only): a verbatim copy of src/store as it was on main before issue 15's speed work
+// (commit 4ccc504), with only its imports of the model layer re-pointed. test/store/differential.test.ts runs random
+// event sequences through it and through the live store and requires deep-equal views, so the faster store is
+// shown to compute the same thing. Do not "fix" or restyle this file: its value is that it does not change. Delete it
+// (and the differential test) once the store's semantics move on deliberately (see issue 16).
+/**
+ * State -> the one immutable view of "my" session. Pure: the same state and `now` always give the same view,
+ * whatever order the events that built the state arrived in.
+ */
+import type { CommunicationUpdate } from '../../../src/model/index.js';
+import { extreme, knownConnection, order } from './order.js';
+import type { Stamp } from './order.js';
+import type { Person, StoreState } from './reduce.js';
+import type { CommunicationSummary, Connection, PeerView, SessionView } from './types.js';
+
+/** A communication as the view sees it: sticky fields merged over its newest update, plus its connection. */
+interface Comm extends CommunicationUpdate {
+  connection: Connection;
+  at: Stamp;
+  known?: Connection;
+  grantedAt?: number;
+  offerExpiresAt?: number;
+}
+
+/** Participants that are not people: never listed as peers. */
+const SYSTEM = 'acd ivr workflow voicemail'.split(' ');
+/** Candidates for the primary communication, best first: the one that needs the user, then the live one. */
+const PRIORITY: Record<Connection, number> = {
+  alerting: 4,
+  connected: 3,
+  held: 3,
+  connecting: 2,
+  idle: 1,
+  disconnected: 0,
+};
+
+export const iso = (ms: number | undefined) => (ms === undefined ? ms : new Date(ms).toISOString());
+/** cobrowseSessionId, else Messenger's sessionId (an offer's pseudo-communication), else the communication id. */
+const sessionOf = (c: Comm) => c.cobrowseSessionId ?? c.id;
+const roleOf = (c: Comm | undefined) =>
+  c?.kind === 'screenshare' && c.sharing !== undefined ? (c.sharing ? 'sharer' : 'viewer') : c?.role;
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+/** Best first: by PRIORITY, then the newest, then by id (so the order never depends on arrival). */
+const rank = (comms: Comm[]) =>
+  [...comms].sort((a, b) => PRIORITY[b.connection] - PRIORITY[a.connection] || order(b.at, a.at) || byId(a, b));
+const best = (comms: Comm[]): Comm | undefined => rank(comms)[0];
+
+/** Deep: a view has no cycles, and refreezing what an earlier view froze (a shared array) is harmless. */
+function freeze<T>(value: T): T {
+  if (value && typeof value === 'object') Object.values(Object.freeze(value)).forEach(freeze);
+  return value;
+}
+
+function communications(state: StoreState, now: number): Comm[] {
+  const comms: Comm[] = [];
+  const sessions = new Set<string>();
+  for (const record of Object.values(state.comms)) {
+    const c = { ...record.latest, at: record.stamp } as Comm;
+    for (const key in record.sticky) (c as unknown as Record<string, unknown>)[key] = record.sticky[key].value;
+    c.connection = knownConnection(c.state) ?? c.known ?? (c.state ? 'connecting' : 'idle');
+    if (c.connection === 'connected' && c.held) c.connection = 'held';
+    // (An absent session id adds `undefined`, which no offer's session id matches.)
+    sessions.add(c.cobrowseSessionId!).add(c.id);
+    comms.push(c);
+  }
+  // A Messenger offer for a session no communication describes yet stands for that session.
+  for (const [sessionId, { value, stamp }] of Object.entries(state.offers)) {
+    if (sessions.has(sessionId)) continue;
+    comms.push({
+      id: sessionId,
+      kind: 'cobrowse',
+      cobrowseSessionId: sessionId,
+      // (`rawState` is absent: the view shows the state, the offer's event.)
+      state: value.event,
+      startAlertingTime: value.time,
+      // Alerting until the offer's own outcome applies below.
+      connection: 'alerting',
+      at: stamp,
+    });
+  }
+  for (const c of comms) {
+    const sessionId = sessionOf(c);
+    const offer = state.offers[sessionId]?.value;
+    const event = offer?.event;
+    c.offerExpiresAt = state.expiries[c.id] ?? state.expiries[sessionId] ?? offer?.expiresAt;
+    if (c.connection !== 'alerting') continue;
+    // (`undefined <= now` is false: no expiry, no expiring.)
+    const expired = event === 'offeringexpired' || c.offerExpiresAt! <= now;
+    if (expired || event === 'offeringrejected') {
+      c.connection = 'disconnected';
+      c.disconnectType ??= expired ? 'timeout' : 'client';
+      // When it ended: the expiry that passed, or the time of the event that ended it (never a moving `now`).
+      const ends = [c.offerExpiresAt, /(expired|rejected)$/.test(event!) ? offer?.time : undefined];
+      c.disconnectedTime ??= extreme(
+        Math.min,
+        ends.filter((t) => t! <= now),
+      );
+    } else if (event === 'offeringaccepted') c.connection = 'connecting';
+  }
+  // Oldest first, so that where two communications say something about one participant, the newer wins.
+  return comms.sort((a, b) => order(a.at, b.at) || byId(a, b));
+}
+
+export function derive(state: StoreState, now: number, selfId?: string): SessionView {
+  const comms = communications(state, now);
+  const people: Record<string, Person> = { ...state.people };
+  for (const c of comms)
+    if (c.participant) people[c.participant.id] = { ...people[c.participant.id], ...c.participant };
+
+  const me = selfId
+    ? people[selfId]
+      ? selfId
+      : comms.find((c) => c.id === selfId)?.participant?.id
+    : Object.keys(people)
+        .filter((id) => people[id].purpose === 'customer')
+        .sort()[0];
+  let mine = comms.filter((c) => c.id === selfId || (me !== undefined && c.participant?.id === me));
+  if (!mine.length) mine = comms.filter((c) => !c.participant);
+  mine = rank(mine.filter((c) => c.connection !== 'disconnected' || !state.dismissed.includes(c.id)));
+
+  const primary = mine[0];
+  if (!primary) {
+    return freeze({
+      connection: 'idle',
+      peerCount: 0,
+      control: { controlledBy: [], controlling: [] },
+      peers: [],
+      link: state.link,
+      others: [],
+      pending: state.pending,
+      failed: state.failed,
+    });
+  }
+  const sessionId = sessionOf(primary);
+  const ended = primary.connection === 'disconnected';
+  const myIds = [me, selfId, primary.id, primary.cobrowseSessionId];
+  const myself = me ? people[me] : undefined;
+  const conversationId = primary.conversationId ?? myself?.conversationId;
+
+  const peers: PeerView[] = [];
+  for (const person of Object.values(people).sort(byId)) {
+    const theirs = comms.filter((c) => c.participant?.id === person.id);
+    const other = person.conversationId ?? theirs[0]?.conversationId;
+    if (person.id === me || SYSTEM.includes(person.purpose!)) continue;
+    if (conversationId && other && other !== conversationId) continue;
+    const comm = best(theirs.filter((c) => c.cobrowseSessionId === sessionId)) ?? best(theirs);
+    const connection = comm?.connection ?? knownConnection(person.state) ?? 'idle';
+    const monitoring = !!(
+      person.monitoredParticipantId || person.mediaRoles?.some((r) => /^(monitor|coach)$/i.test(r))
+    );
+    peers.push({
+      id: person.id,
+      name: person.name,
+      purpose: person.purpose,
+      role: roleOf(comm),
+      connection,
+      controlling: !ended && connection !== 'disconnected' && !!comm?.controlling?.some((id) => myIds.includes(id)),
+      ...(monitoring && { monitoring }),
+    });
+  }
+  const controlledBy = peers.filter((p) => p.controlling);
+
+  const requests = Object.values(state.requests)
+    .filter(
+      ({ value }) =>
+        !ended &&
+        value.active &&
+        // (No expiry, no expiring: `undefined <= now` is false.)
+        !(value.expiresAt! <= now) &&
+        (value.communicationId ?? value.sessionId ?? sessionId) === (value.communicationId ? primary.id : sessionId) &&
+        // A control request is answered once the requester controls me, or controlled someone since it asked.
+        (value.type !== 'control-request' ||
+          (!controlledBy.some((p) => p.id === value.participantId) &&
+            !comms.some((c) => (c.participant?.id ?? c.id) === value.participantId && c.grantedAt! >= value.time!))),
+    )
+    .sort((a, b) => order(b.stamp, a.stamp))
+    .map(({ value }) => value);
+  // What both kinds of request show.
+  const asked = (r: (typeof requests)[number]) => ({
+    participantId: r.participantId,
+    name: r.name ?? people[r.participantId]?.name,
+    requestedAt: iso(r.time)!,
+  });
+  const control = requests.find((r) => r.type === 'control-request');
+  const navigation = requests.find((r) => r.type === 'navigation-request');
+
+  // The view starts with the primary communication's summary, the fields each of `others` has. (In the view's key
+  // order, so only `rawState` moved, after them.)
+  const [first, ...others] = mine.map((c): CommunicationSummary => ({
+    connection: c.connection,
+    kind: c.kind,
+    role: roleOf(c),
+    sessionId: sessionOf(c),
+    communicationId: c.id,
+  }));
+
+  return freeze({
+    ...first,
+    rawState: primary.rawState ?? primary.state,
+    participantId: me,
+    conversationId,
+    peerCount:
+      primary.peerCount ??
+      // Live peers (connected or held: priority 3), not monitoring, not the sharer.
+      peers.filter((p) => PRIORITY[p.connection] === 3 && !p.monitoring && p.role !== 'sharer').length,
+    control: {
+      controlledBy,
+      controlling: ended ? [] : (primary.controlling ?? []),
+      request: control && { ...asked(control), expiresAt: iso(control.expiresAt)! },
+    },
+    peers,
+    alertingSince: iso(primary.startAlertingTime),
+    connectedSince: iso(primary.connectedTime),
+    disconnectedAt: ended ? iso(primary.disconnectedTime) : undefined,
+    offerExpiresAt: primary.connection === 'alerting' ? iso(primary.offerExpiresAt) : undefined,
+    disconnectType: ended ? primary.disconnectType : undefined,
+    viewerUrl: ended ? undefined : primary.viewerUrl,
+    screenRecordingState: myself?.screenRecordingState,
+    navigationRequest: navigation && { ...asked(navigation), url: navigation.url },
+    pending: state.pending,
+    failed: state.failed,
+    link: state.link,
+    others,
+  });
+}
+
+/** The next moment the view changes by itself (a request or an offer expires), if any. */
+export function nextDeadline(state: StoreState, now: number): number | undefined {
+  const times = [state.pendingDeadline, ...Object.values(state.expiries)];
+  for (const { value } of Object.values(state.requests)) if (value.active) times.push(value.expiresAt);
+  for (const { value } of Object.values(state.offers)) times.push(value.expiresAt);
+  return extreme(
+    Math.min,
+    times.filter((t) => t! > now),
+  );
+}
