@@ -1,8 +1,9 @@
-// FROZEN REFERENCE (test-only): a verbatim copy of src/store as it was on main before issue 15's speed work
-// (commit 4ccc504), with only its imports of the model layer re-pointed. test/store/differential.test.ts runs random
-// event sequences through it and through the live store and requires deep-equal views, so the faster store is
-// shown to compute the same thing. Do not "fix" or restyle this file: its value is that it does not change. Delete it
-// (and the differential test) once the store's semantics move on deliberately (see issue 16).
+// FROZEN REFERENCE (test-only): a verbatim copy of src/store as it was before issue 15's speed work, with issue
+// 16's semantics (who is shown, "me") in (branch `store`, commit c87c7cf), with only its imports of the model layer
+// re-pointed. test/store/differential.test.ts runs random event sequences through it and through the live store and
+// requires deep-equal views, so the faster store is shown to compute the same thing. Do not "fix" or restyle this
+// file: its value is that it does not change. Replace it (and say so) only when the store's semantics move on
+// deliberately.
 /**
  * State -> the one immutable view of "my" session. Pure: the same state and `now` always give the same view,
  * whatever order the events that built the state arrived in.
@@ -23,7 +24,11 @@ interface Comm extends CommunicationUpdate {
 }
 
 /** Participants that are not people: never listed as peers. */
-const SYSTEM = 'acd ivr workflow voicemail'.split(' ');
+const SYSTEM_PURPOSES: ReadonlySet<string> = new Set(['acd', 'ivr', 'workflow', 'voicemail']);
+/** A peer is viewing while one of its co-browse or screen-share legs in my session is live. */
+const LIVE: ReadonlySet<Connection> = new Set(['connected', 'held']);
+/** `mediaRoles` that make a participant a monitoring supervisor (any case). */
+const MONITOR_ROLES = /^(monitor|coach)$/i;
 /** Candidates for the primary communication, best first: the one that needs the user, then the live one. */
 const PRIORITY: Record<Connection, number> = {
   alerting: 4,
@@ -101,22 +106,96 @@ function communications(state: StoreState, now: number): Comm[] {
   return comms.sort((a, b) => order(a.at, b.at) || byId(a, b));
 }
 
+/** Whether an ended communication is one the user dismissed: then it is no longer shown, nor chosen as mine. */
+const dismissed = (state: StoreState, c: Comm) => c.connection === 'disconnected' && state.dismissed.includes(c.id);
+
+/**
+ * My participant id. `selfId` when given (a participant id, or a communication id whose participant is mine). Else
+ * a customer: one in a session first, the one whose best communication ranks first (as the primary is chosen:
+ * alerting, then live, then the newest), so a second conversation of the same customer (a callback, a message)
+ * never hides the live session; else, when no customer has a co-browse or screen-share communication, the smallest
+ * customer id (so the choice never depends on arrival order).
+ */
+function findMe(state: StoreState, people: Record<string, Person>, comms: Comm[], selfId?: string) {
+  if (selfId) return people[selfId] ? selfId : comms.find((c) => c.id === selfId)?.participant?.id;
+  const customers = Object.keys(people).filter((id) => people[id].purpose === 'customer');
+  const customerIds = new Set(customers);
+  const inSession = best(comms.filter((c) => customerIds.has(c.participant?.id as string) && !dismissed(state, c)));
+  return inSession?.participant!.id ?? customers.sort()[0];
+}
+
+/** A supervisor monitoring or coaching: `monitoredParticipantId`, or `mediaRoles` saying monitor / coach. */
+const isMonitoring = (person: Person) =>
+  !!(person.monitoredParticipantId || person.mediaRoles?.some((role) => MONITOR_ROLES.test(role)));
+
+/**
+ * Whether a peer's leg belongs to my session (`primary`): the same co-browse session; or, when either has no
+ * session id (a screen share has none), a leg of the same kind (both are in my conversation, `listPeers` checks).
+ */
+const inMySession = (leg: Comm, primary: Comm) =>
+  leg.cobrowseSessionId && primary.cobrowseSessionId
+    ? leg.cobrowseSessionId === primary.cobrowseSessionId
+    : leg.kind === primary.kind;
+
+/**
+ * Who the customer is shown, sorted by id: every participant of my conversation (not me, not a system participant)
+ * with a live (connected or held) co-browse or screen-share leg in my session. A participant whose only legs are
+ * other media (the model keeps none of those), whose leg only alerted, or whose leg ended (they left, or were
+ * transferred away) is not listed. A monitoring supervisor is the exception, disclosed with `monitoring: true` unless
+ * known to have left (every leg of theirs ended, or their own state says so): it may watch through another medium,
+ * or through none the payload describes, and is never hidden.
+ */
+function listPeers(
+  people: Record<string, Person>,
+  comms: Comm[],
+  mine: { me?: string; primary: Comm; conversationId?: string; ids: (string | undefined)[]; ended: boolean },
+): PeerView[] {
+  const legsByParticipant = new Map<string, Comm[]>();
+  for (const c of comms) {
+    if (!c.participant) continue;
+    const legs = legsByParticipant.get(c.participant.id);
+    if (legs) legs.push(c);
+    else legsByParticipant.set(c.participant.id, [c]);
+  }
+  const peers: PeerView[] = [];
+  for (const person of Object.values(people).sort(byId)) {
+    if (person.id === mine.me || SYSTEM_PURPOSES.has(person.purpose!)) continue;
+    const theirs = legsByParticipant.get(person.id) ?? [];
+    const other = person.conversationId ?? theirs[0]?.conversationId;
+    if (mine.conversationId && other && other !== mine.conversationId) continue;
+    const inSession = theirs.filter((c) => inMySession(c, mine.primary));
+    // A live leg first: one that connected says they are viewing, whatever another leg of theirs (a second
+    // invitation still alerting, say) says.
+    const leg = best(inSession.filter((c) => LIVE.has(c.connection))) ?? best(inSession);
+    const monitoring = isMonitoring(person);
+    const connection = monitoring
+      ? (leg?.connection ?? best(theirs)?.connection ?? knownConnection(person.state) ?? 'idle')
+      : leg?.connection;
+    if (monitoring ? connection === 'disconnected' : !LIVE.has(connection!)) continue;
+    peers.push({
+      id: person.id,
+      name: person.name,
+      purpose: person.purpose,
+      role: roleOf(leg),
+      connection: connection!,
+      controlling:
+        !mine.ended && connection !== 'disconnected' && !!leg?.controlling?.some((id) => mine.ids.includes(id)),
+      ...(monitoring && { monitoring }),
+    });
+  }
+  return peers;
+}
+
 export function derive(state: StoreState, now: number, selfId?: string): SessionView {
   const comms = communications(state, now);
   const people: Record<string, Person> = { ...state.people };
   for (const c of comms)
     if (c.participant) people[c.participant.id] = { ...people[c.participant.id], ...c.participant };
 
-  const me = selfId
-    ? people[selfId]
-      ? selfId
-      : comms.find((c) => c.id === selfId)?.participant?.id
-    : Object.keys(people)
-        .filter((id) => people[id].purpose === 'customer')
-        .sort()[0];
+  const me = findMe(state, people, comms, selfId);
   let mine = comms.filter((c) => c.id === selfId || (me !== undefined && c.participant?.id === me));
   if (!mine.length) mine = comms.filter((c) => !c.participant);
-  mine = rank(mine.filter((c) => c.connection !== 'disconnected' || !state.dismissed.includes(c.id)));
+  mine = rank(mine.filter((c) => !dismissed(state, c)));
 
   const primary = mine[0];
   if (!primary) {
@@ -133,31 +212,15 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
   }
   const sessionId = sessionOf(primary);
   const ended = primary.connection === 'disconnected';
-  const myIds = [me, selfId, primary.id, primary.cobrowseSessionId];
   const myself = me ? people[me] : undefined;
   const conversationId = primary.conversationId ?? myself?.conversationId;
-
-  const peers: PeerView[] = [];
-  for (const person of Object.values(people).sort(byId)) {
-    const theirs = comms.filter((c) => c.participant?.id === person.id);
-    const other = person.conversationId ?? theirs[0]?.conversationId;
-    if (person.id === me || SYSTEM.includes(person.purpose!)) continue;
-    if (conversationId && other && other !== conversationId) continue;
-    const comm = best(theirs.filter((c) => c.cobrowseSessionId === sessionId)) ?? best(theirs);
-    const connection = comm?.connection ?? knownConnection(person.state) ?? 'idle';
-    const monitoring = !!(
-      person.monitoredParticipantId || person.mediaRoles?.some((r) => /^(monitor|coach)$/i.test(r))
-    );
-    peers.push({
-      id: person.id,
-      name: person.name,
-      purpose: person.purpose,
-      role: roleOf(comm),
-      connection,
-      controlling: !ended && connection !== 'disconnected' && !!comm?.controlling?.some((id) => myIds.includes(id)),
-      ...(monitoring && { monitoring }),
-    });
-  }
+  const peers = listPeers(people, comms, {
+    me,
+    primary,
+    conversationId,
+    ids: [me, selfId, primary.id, primary.cobrowseSessionId],
+    ended,
+  });
   const controlledBy = peers.filter((p) => p.controlling);
 
   const requests = Object.values(state.requests)
@@ -199,10 +262,12 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     rawState: primary.rawState ?? primary.state,
     participantId: me,
     conversationId,
-    peerCount:
-      primary.peerCount ??
-      // Live peers (connected or held: priority 3), not monitoring, not the sharer.
-      peers.filter((p) => PRIORITY[p.connection] === 3 && !p.monitoring && p.role !== 'sharer').length,
+    // The communication's own count when it gives one, but never fewer than the viewers listed (live, not
+    // monitoring, not the sharer), so the panel and the badge's "N viewing" agree.
+    peerCount: Math.max(
+      primary.peerCount ?? 0,
+      peers.filter((p) => LIVE.has(p.connection) && !p.monitoring && p.role !== 'sharer').length,
+    ),
     control: {
       controlledBy,
       controlling: ended ? [] : (primary.controlling ?? []),

@@ -1,8 +1,9 @@
-// FROZEN REFERENCE (test-only): a verbatim copy of src/store as it was on main before issue 15's speed work
-// (commit 4ccc504), with only its imports of the model layer re-pointed. test/store/differential.test.ts runs random
-// event sequences through it and through the live store and requires deep-equal views, so the faster store is
-// shown to compute the same thing. Do not "fix" or restyle this file: its value is that it does not change. Delete it
-// (and the differential test) once the store's semantics move on deliberately (see issue 16).
+// FROZEN REFERENCE (test-only): a verbatim copy of src/store as it was before issue 15's speed work, with issue
+// 16's semantics (who is shown, "me") in (branch `store`, commit c87c7cf), with only its imports of the model layer
+// re-pointed. test/store/differential.test.ts runs random event sequences through it and through the live store and
+// requires deep-equal views, so the faster store is shown to compute the same thing. Do not "fix" or restyle this
+// file: its value is that it does not change. Replace it (and say so) only when the store's semantics move on
+// deliberately.
 /**
  * The store's state and the pure functions that change it. Nothing here reads a clock or starts a timer: the
  * caller passes `now`, so every rule can be tested by feeding `NormalizedInput`s directly.
