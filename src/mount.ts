@@ -67,7 +67,8 @@ export function createMounter(store: SessionStore): Mounter {
         position: next.position,
         theme: next.theme,
         lang: next.lang,
-        'hide-when-idle': next.hideWhenIdle,
+        // From a data attribute it is a string: present (`''`) is true, `"false"` says no explicitly.
+        'hide-when-idle': typeof next.hideWhenIdle === 'string' ? next.hideWhenIdle !== 'false' : next.hideWhenIdle,
       };
       for (const [name, value] of Object.entries(attrs)) {
         if (typeof value === 'boolean') el.toggleAttribute(name, value);

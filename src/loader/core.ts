@@ -24,7 +24,7 @@ import type { Leg } from './sniff.js';
 import { ATTACH, SNAPSHOT_KEY } from './types.js';
 import type { CobrowseWidgetApi, LoaderError, LocaleStrings, QueuedIngest, SessionUi } from './types.js';
 
-/** Payloads that may wait for the session UI; one more is refused with a `buffer-full` error. */
+/** Calls (payloads, for the most part) that may wait for the session UI; one more payload is refused (`buffer-full`). */
 export const MAX_WAITING = 1000;
 /** A snapshot of the session outlives its page by this long, by default (README "Page loads"). */
 export const DEFAULT_SNAPSHOT_TTL_MS = 30_000;
@@ -56,7 +56,6 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
   let loading = false;
   let loadFailed = false;
   let waiting: WaitingCall[] = [];
-  let waitingPayloads = 0;
   /** The last link status a transport reported before the store was there. */
   let linkStatus: LinkStatus | undefined;
   /** The last co-browse or screen-share leg a payload named before the UI was there: live, or how it ended. */
@@ -77,20 +76,22 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
     for (const listener of [...actionListeners]) listener(action);
   };
 
-  /** A `cobrowse-error` of the core's own: on the mounted widget when there is one, else on the document. */
+  /**
+   * A `cobrowse-error` of the core's own, on the document (it reaches `window` too): before the session UI there is
+   * no widget in the page to fire it on (the UI places it).
+   */
   const report = (code: LoaderError['code'], message: string): LoaderError => {
     const detail: LoaderError = {
       code,
       message: `[cobrowse-widget] ${message}`,
       issues: [{ path: '(root)', message }],
     };
-    const target = mounted?.isConnected ? mounted : document;
-    target.dispatchEvent(new CustomEvent('cobrowse-error', { detail, bubbles: true, composed: true }));
+    document.dispatchEvent(new CustomEvent('cobrowse-error', { detail, bubbles: true, composed: true }));
     return detail;
   };
 
   const noticeStrings = (): NoticeStrings => {
-    const lang = (mounted?.lang || document.documentElement.lang || 'en').toLowerCase();
+    const lang = (document.documentElement.lang || 'en').toLowerCase();
     return { ...NOTICE_STRINGS, ...(locales.get(lang.split('-')[0]) ?? {}), ...(locales.get(lang) ?? {}) };
   };
 
@@ -154,7 +155,7 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
     const { need, leg } = sniff(payload);
     if (need === 'inert') return { ok: true, changed: false, warnings: [] };
     lastLeg = leg ?? lastLeg;
-    if (waitingPayloads >= MAX_WAITING) {
+    if (waiting.length >= MAX_WAITING) {
       requestUi();
       const error = report(
         'buffer-full',
@@ -162,7 +163,6 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
       );
       return { ok: false, error, warnings: [] };
     }
-    waitingPayloads++;
     let done!: (result: IngestResult) => void;
     const result = new Promise<IngestResult>((resolve) => (done = resolve));
     waiting.push((_ui, page) => done(page.ingest(payload)));
@@ -238,7 +238,6 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
     if (linkStatus) page.setLink(linkStatus);
     const calls = waiting;
     waiting = [];
-    waitingPayloads = 0;
     for (const call of calls) call(next, page);
     lastLeg = undefined;
     notice.remove();
@@ -301,17 +300,13 @@ export function installCore(script: HTMLOrSVGScriptElement | null, options: Core
   // queued are explicit, so they run after and win. `data-mount` alone mounts with defaults; an empty or absent
   // attribute leaves its field undefined, which `mount` reads as "not set".
   const data = (script as HTMLElement | null)?.dataset ?? {};
-  const { mount: at, hideWhenIdle, websocket, load, snapshotTtl } = data;
+  const { mount: at, websocket, load, snapshotTtl } = data;
   const core = createCore({ ...options, snapshotTtlMs: snapshotTtl ? Number(snapshotTtl) * 1000 : undefined });
   const { api } = core;
   window.CobrowseWidget = api;
   if (at !== undefined) {
-    api.mount({
-      ...data,
-      hideWhenIdle: hideWhenIdle === undefined ? undefined : hideWhenIdle !== 'false',
-      // `data-mount="#selector"` names the container.
-      container: at || undefined,
-    });
+    // `data-mount="#selector"` names the container; `data-hide-when-idle` is read by the UI's mount.
+    api.mount({ ...data, container: at || undefined });
   }
   if (websocket) {
     // A refused URL (not wss:, or ws: off localhost) must not stop the queued calls from replaying.

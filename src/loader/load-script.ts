@@ -69,7 +69,7 @@ export function loadScript({ src, integrity, nonce }: ScriptSettings): Promise<v
     };
     script.onerror = () => {
       script.remove();
-      reject(new Error(`${src} did not load (blocked, not found, offline, or its integrity hash did not match)`));
+      reject(new Error(`${src} did not load (blocked, not found, offline, or not matching its integrity hash)`));
     };
     document.head.append(script);
   });

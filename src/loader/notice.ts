@@ -46,7 +46,9 @@ export function createNotice(strings: () => NoticeStrings, onEnd: (leg: Leg, but
     button.dataset.action = 'end';
     button.addEventListener('click', () => onEnd(current, button));
     root.append(status, button);
-    if (Object.hasOwn(HTMLElement.prototype, 'popover')) host.popover = 'manual';
+    // In the top layer where the browser has popovers (elsewhere `popover` is a plain property, and the notice is a
+    // fixed box that a higher z-index could cover).
+    host.popover = 'manual';
     document.documentElement.append(host);
     host.showPopover?.();
   };

@@ -10,8 +10,8 @@ export interface MountOptions {
   theme?: string;
   /** A BCP 47 language tag; defaults to the document's. */
   lang?: string;
-  /** Hide the widget while there is no session. */
-  hideWhenIdle?: boolean;
+  /** Hide the widget while there is no session (`data-hide-when-idle`: present, or `"false"`). */
+  hideWhenIdle?: boolean | string;
   /** The element (or a CSS selector for it) to mount into; defaults to `document.body`. */
   container?: Element | string;
 }
