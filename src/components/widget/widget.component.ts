@@ -62,8 +62,10 @@ function deepActiveElement(): HTMLElement | null {
  * The floating composite a script tag mounts: the badge, a panel with the controls and the people in the session,
  * and consent prompts. Components inside it (in its shadow root or its light DOM) use its store.
  *
- * Stacking: `position: fixed` with the largest z-index (`--cobrowse-z-index`), on its own layer. Focus moves only
- * into a consent prompt (the customer must answer it) and returns where it was when the prompt closes.
+ * Stacking: the browser's top layer (a manual popover, shown while connected), so no ancestor's transform, filter,
+ * contain, overflow or clip and no z-index can move, clip or cover it; without popover support, `position: fixed`
+ * with the largest z-index (`--cobrowse-z-index`). Focus moves only into a consent prompt (the customer must
+ * answer it) and returns where it was when the prompt closes.
  *
  * @summary Floating co-browse widget.
  *
@@ -115,6 +117,32 @@ export class CobrowseWidget extends CobrowseElement {
   private promptKey?: string;
   private restoreFocus?: HTMLElement | null;
 
+  /**
+   * Puts the widget in the top layer, where nothing on the page can move, clip or cover it. A manual popover:
+   * never light-dismissed, not closed by Escape, and showing it moves no focus (nothing in it has `autofocus`).
+   * The top layer is ordered by showing time, so a modal `<dialog>` the page opens later covers the widget, and
+   * the widget is on top again when the dialog closes (it never left the top layer). Showing it while a modal is
+   * open is the one way it could end up above that dialog (and, being outside it, inert): so then it waits for a
+   * `close`, and meanwhile renders as the fixed-position fallback, under the dialog. Modal dialogs in shadow roots are not seen
+   * (`:modal` and `close` stay inside their root); each update checks again, so a dialog removed without closing
+   * does not keep the widget out for long.
+   *
+   * Without popover support (before Chrome 114, Safari 17, Firefox 125), nothing happens here: the styles already
+   * place the host with `position: fixed` at the largest z-index, which is also how a popover that is not showing
+   * renders (the host's `display` beats the UA's `[popover] { display: none }`).
+   */
+  private readonly showInTopLayer = () => {
+    if (!this.isConnected || typeof this.showPopover !== 'function' || this.matches(':popover-open')) return;
+    // A manual popover only: `auto` would be light-dismissed and close with other popovers.
+    if (this.popover !== 'manual') this.popover = 'manual';
+    if (document.querySelector(':modal')) {
+      // Capture: `close` does not bubble. Listening twice with the same function is one listener.
+      document.addEventListener('close', this.showInTopLayer, { capture: true, once: true });
+      return;
+    }
+    this.showPopover();
+  };
+
   constructor() {
     super();
     // Only while the prompt's countdown shows (the same clock as the controls').
@@ -130,7 +158,19 @@ export class CobrowseWidget extends CobrowseElement {
     this.provide(this.session.store);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.showInTopLayer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Leaving the document hides the popover by itself; connecting again shows it (above anything shown meanwhile).
+    document.removeEventListener('close', this.showInTopLayer, { capture: true });
+  }
+
   protected override updated(): void {
+    this.showInTopLayer();
     const key = promptFor(this.session.view, this.t)?.key;
     if (key === this.promptKey) return;
     if (key) {
