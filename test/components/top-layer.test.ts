@@ -60,11 +60,12 @@ function openModal() {
   return dialog;
 }
 /**
- * Closes `dialog` (by `close()`, else as `how` does) and waits for its `close` event, which the widget hears first:
- * it listens on the document, in the capture phase.
+ * Closes `dialog` (by `close()`, else as `how` does) and waits for its `toggle` event, which the widget hears first:
+ * it listens on the document, in the capture phase. (Not `close`: the runner's hidden page gets that only once it
+ * renders again.)
  */
 async function closeModal(dialog: HTMLDialogElement, how: () => unknown = () => dialog.close()) {
-  const closed = new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
+  const closed = new Promise((resolve) => dialog.addEventListener('toggle', resolve, { once: true }));
   await how();
   await closed;
 }

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { ActionName, SessionView } from '../../store/index.js';
-import { offerTitle } from '../badge/badge.component.js';
+import { answersRequests, offerTitle, requestTitle } from '../badge/badge.component.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { actionButtons, offerCountdown } from '../controls/controls.component.js';
 import { ERROR_EVENT, STATE_EVENT } from '../events.js';
@@ -30,12 +30,12 @@ function promptFor(view: SessionView, t: Strings): Prompt | undefined {
       actions: ['accept', 'decline'],
     };
   }
-  if ((view.connection !== 'connected' && view.connection !== 'held') || view.role === 'viewer') return undefined;
+  if (!answersRequests(view)) return undefined;
   const request = view.control.request;
   if (request) {
     return {
       key: `control ${request.participantId} ${request.requestedAt}`,
-      title: format(t.controlAsk, { name: request.name ?? t.someone }),
+      title: requestTitle('controlAsk', request, t),
       body: t.controlBody,
       actions: ['accept-control', 'decline-control'],
     };
@@ -44,7 +44,7 @@ function promptFor(view: SessionView, t: Strings): Prompt | undefined {
   return nav
     ? {
         key: `navigation ${nav.participantId} ${nav.requestedAt}`,
-        title: format(t.navigationAsk, { name: nav.name ?? t.someone }),
+        title: requestTitle('navigationAsk', nav, t),
         body: nav.url,
         actions: ['accept-navigation', 'decline-navigation'],
       }
@@ -122,10 +122,10 @@ export class CobrowseWidget extends CobrowseElement {
    * never light-dismissed, not closed by Escape, and showing it moves no focus (nothing in it has `autofocus`).
    * The top layer is ordered by showing time, so a modal `<dialog>` the page opens later covers the widget, and
    * the widget is on top again when the dialog closes (it never left the top layer). Showing it while a modal is
-   * open is the one way it could end up above that dialog (and, being outside it, inert): so then it waits for a
-   * `close`, and meanwhile renders as the fixed-position fallback, under the dialog. Modal dialogs in shadow roots are not seen
-   * (`:modal` and `close` stay inside their root); each update checks again, so a dialog removed without closing
-   * does not keep the widget out for long.
+   * open is the one way it could end up above that dialog (and, being outside it, inert): so then it waits for the
+   * dialog to close, and meanwhile renders as the fixed-position fallback, under the dialog. Modal dialogs in shadow
+   * roots are not seen (`:modal` and their events stay inside their root); each update checks again, so a dialog
+   * removed without closing does not keep the widget out for long.
    *
    * Without popover support (before Chrome 114, Safari 17, Firefox 125), nothing happens here: the styles already
    * place the host with `position: fixed` at the largest z-index, which is also how a popover that is not showing
@@ -135,13 +135,21 @@ export class CobrowseWidget extends CobrowseElement {
     if (!this.isConnected || typeof this.showPopover !== 'function' || this.matches(':popover-open')) return;
     // A manual popover only: `auto` would be light-dismissed and close with other popovers.
     if (this.popover !== 'manual') this.popover = 'manual';
-    if (document.querySelector(':modal')) {
-      // Capture: `close` does not bubble. Listening twice with the same function is one listener.
-      document.addEventListener('close', this.showInTopLayer, { capture: true, once: true });
-      return;
-    }
-    this.showPopover();
+    const modalOpen = !!document.querySelector(':modal');
+    this.listenForClosingDialogs(modalOpen);
+    if (!modalOpen) this.showPopover();
   };
+
+  /**
+   * A dialog closing fires `toggle` and `close` (a hidden page gets its `close` only once it renders again): either
+   * tries again. Capture, since neither bubbles; adding the same listener twice adds it once.
+   */
+  private listenForClosingDialogs(listen: boolean): void {
+    for (const type of ['toggle', 'close']) {
+      if (listen) document.addEventListener(type, this.showInTopLayer, true);
+      else document.removeEventListener(type, this.showInTopLayer, true);
+    }
+  }
 
   constructor() {
     super();
@@ -166,7 +174,7 @@ export class CobrowseWidget extends CobrowseElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Leaving the document hides the popover by itself; connecting again shows it (above anything shown meanwhile).
-    document.removeEventListener('close', this.showInTopLayer, { capture: true });
+    this.listenForClosingDialogs(false);
   }
 
   protected override updated(): void {
