@@ -20,7 +20,7 @@ export const badgeStyles = css`
     content: '· ';
     content: '· ' / '';
   }
-  .rec {
+  .recording {
     display: contents;
     color: var(--_alert);
     fill: currentColor;

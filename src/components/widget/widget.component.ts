@@ -40,12 +40,12 @@ function promptFor(view: SessionView, t: Strings): Prompt | undefined {
       actions: ['accept-control', 'decline-control'],
     };
   }
-  const nav = view.navigationRequest;
-  return nav
+  const navigation = view.navigationRequest;
+  return navigation
     ? {
-        key: `navigation ${nav.participantId} ${nav.requestedAt}`,
-        title: requestTitle('navigationAsk', nav, t),
-        body: nav.url,
+        key: `navigation ${navigation.participantId} ${navigation.requestedAt}`,
+        title: requestTitle('navigationAsk', navigation, t),
+        body: navigation.url,
         actions: ['accept-navigation', 'decline-navigation'],
       }
     : undefined;
@@ -251,7 +251,7 @@ export class CobrowseWidget extends CobrowseElement {
           aria-label=${this.minimized ? t.details : t.minimize}
           @click=${() => (this.minimized = !this.minimized)}
         >
-          ${icon(this.minimized ? 'more' : 'min')}
+          ${icon(this.minimized ? 'more' : 'minimize')}
         </button>
       </div>
       <div part="panel" id="panel" ?hidden=${!this.open || this.minimized}>
