@@ -187,6 +187,19 @@ describe('<cobrowse-widget> in the top layer', () => {
     expect(hitAt($(el, 'cobrowse-badge')!), 'shown last, so on top').to.equal('cobrowse-widget');
   });
 
+  it('is still placed by the host: --cobrowse-offset and its own CSS on the element', async () => {
+    style('cobrowse-widget { --cobrowse-offset: 40px; } cobrowse-widget.raised { inset-block-end: 96px; }');
+    const el = await widget();
+    expect(el.matches(':popover-open')).to.equal(true);
+    const gaps = () => {
+      const rect = el.getBoundingClientRect();
+      return { right: Math.round(innerWidth - rect.right), bottom: Math.round(innerHeight - rect.bottom) };
+    };
+    expect(gaps()).to.deep.equal({ right: 40, bottom: 40 });
+    el.classList.add('raised');
+    expect(gaps()).to.deep.equal({ right: 40, bottom: 96 });
+  });
+
   it("draws no backdrop, whatever the page's ::backdrop rule", async () => {
     style('::backdrop { background: rgb(0 0 0 / 50%); }');
     const el = await widget();
