@@ -142,6 +142,17 @@ describe('<cobrowse-widget> in the top layer', () => {
     expect(hitAt(badge)).to.equal('cobrowse-widget');
   });
 
+  it('goes on top at its next update when a modal dialog it waited for is removed without closing', async () => {
+    const dialog = openModal();
+    const store = viewStore(SHARER);
+    const el = await widget(SHARER, (created) => (created.store = store));
+    expect(el.matches(':popover-open')).to.equal(false);
+    dialog.remove(); // no `close`, no `toggle`
+    store.set({ ...SHARER, peerCount: 1 });
+    await updated(el);
+    expect(el.matches(':popover-open')).to.equal(true);
+  });
+
   it('takes no focus, and neither Escape nor a click elsewhere closes it', async () => {
     const button = add(Object.assign(document.createElement('button'), { textContent: 'Page button' }));
     button.focus();

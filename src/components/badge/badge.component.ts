@@ -137,8 +137,8 @@ export class CobrowseBadge extends CobrowseElement {
     const controllers = view.control.controlledBy.map((peer) => peer.name ?? t.someone);
     const recording = RECORDING.test(view.screenRecordingState ?? '');
     const notes: string[] = [];
-    // A request takes focus in the widget's prompt; it is also said here, for a badge on its own and for a screen
-    // reader user whose focus could not move (a page's modal dialog is open).
+    // A request takes focus in the widget's prompt; it is said here too: a badge on its own has no prompt, and a
+    // live region is heard wherever the screen reader's reading cursor happens to be.
     if (answersRequests(view)) {
       if (view.control.request) notes.push(requestTitle('controlAsk', view.control.request, t));
       if (view.navigationRequest) notes.push(requestTitle('navigationAsk', view.navigationRequest, t));

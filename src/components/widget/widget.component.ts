@@ -142,10 +142,11 @@ export class CobrowseWidget extends CobrowseElement {
 
   /**
    * A dialog closing fires `toggle` and `close` (a hidden page gets its `close` only once it renders again): either
-   * tries again. Capture, since neither bubbles; adding the same listener twice adds it once.
+   * tries again, as does leaving fullscreen (a fullscreen element can match `:modal` too). Capture, since `toggle`
+   * and `close` do not bubble; adding the same listener twice adds it once.
    */
   private listenForClosingDialogs(listen: boolean): void {
-    for (const type of ['toggle', 'close']) {
+    for (const type of ['toggle', 'close', 'fullscreenchange']) {
       if (listen) document.addEventListener(type, this.showInTopLayer, true);
       else document.removeEventListener(type, this.showInTopLayer, true);
     }
