@@ -54,11 +54,11 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
     }
     case 'connected': {
       if (viewer) return ['eye', t.viewing];
-      const viewers = view.peers.filter((peer) => peer.connection === 'connected' && peer.role !== 'sharer');
-      const count = Math.max(view.peerCount, viewers.length);
-      const named = viewers.map((peer) => peer.name).filter(Boolean) as string[];
-      const plural = (amount: number, one: string, other: string) =>
-        format(new Intl.PluralRules(lang).select(amount) === 'one' ? one : other, { n: amount });
+      const names = view.peers.filter((p) => p.connection === 'connected' && p.role !== 'sharer');
+      const count = Math.max(view.peerCount, names.length);
+      const named = names.map((p) => p.name).filter(Boolean) as string[];
+      const plural = (n: number, one: string, other: string) =>
+        format(new Intl.PluralRules(lang).select(n) === 'one' ? one : other, { n });
       // "Ana", "Ana and Ben", "Ana and 2 others": both names only when they are everyone (`count` >= the names).
       const list = count > 2 ? named.slice(0, 1) : named;
       const rest = count - list.length;
@@ -83,11 +83,11 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
 
 /** Minutes and seconds (hours when needed) since `since`, in the locale's digits. */
 function elapsed(since: string, lang: string): string {
-  const seconds = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 1000));
-  const hours = Math.floor(seconds / 3600);
+  const s = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 1000));
+  const h = Math.floor(s / 3600);
   // Hours only when needed; every part after the first has two digits.
-  return [...(hours ? [hours] : []), Math.floor(seconds / 60) % 60, seconds % 60]
-    .map((part, index) => part.toLocaleString(lang, { minimumIntegerDigits: index === 0 ? 1 : 2 }))
+  return [...(h ? [h] : []), Math.floor(s / 60) % 60, s % 60]
+    .map((n, i) => n.toLocaleString(lang, { minimumIntegerDigits: i ? 2 : 1 }))
     .join(':');
 }
 
@@ -133,8 +133,8 @@ export class CobrowseBadge extends CobrowseElement {
     const view = this.session.view;
     const t = this.t;
     const lang = this.locale;
-    const [iconName, text] = summary(view, t, lang);
-    const controllers = view.control.controlledBy.map((peer) => peer.name ?? t.someone);
+    const [name, text] = summary(view, t, lang);
+    const controllers = view.control.controlledBy.map((p) => p.name ?? t.someone);
     const recording = RECORDING.test(view.screenRecordingState ?? '');
     const notes: string[] = [];
     // A request takes focus in the widget's prompt; it is said here too: a badge on its own has no prompt, and a
@@ -158,7 +158,7 @@ export class CobrowseBadge extends CobrowseElement {
     const fullStop = (sentence: string, last: boolean) =>
       last || ENDS_SENTENCE.test(sentence) ? '' : html`<span class="sr">${t.sentenceEnd}</span>`;
     return html`<div part="base" class=${view.link === 'reconnecting' ? 'row box trouble' : 'row box'}>
-      ${icon(view.link === 'reconnecting' ? 'sync' : iconName)}
+      ${icon(view.link === 'reconnecting' ? 'sync' : name)}
       <span part="label" role="status">
         <span>${text}${fullStop(text, !notes.length)}</span>
         ${notes.map((note, index) => html` <span class="muted note">${note}${fullStop(note, index === notes.length - 1)}</span>`)}
