@@ -9,7 +9,7 @@ import type { LocaleTable, Strings } from './strings/strings.js';
 /** Who a given action concerns: the requesting peer for control and navigation answers, else me. */
 function participantFor(view: SessionView, action: ActionName): string | undefined {
   if (action === 'accept-control' || action === 'decline-control') return view.control.request?.participantId;
-  if (action.endsWith('-navigation')) return view.navigationRequest?.participantId;
+  if (action === 'accept-navigation' || action === 'decline-navigation') return view.navigationRequest?.participantId;
   if (action === 'revoke-control') return view.control.controlledBy[0]?.id;
   return view.participantId;
 }

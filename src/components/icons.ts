@@ -9,9 +9,9 @@ const PATHS = {
   bell: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 21h4',
   stop: 'M5 5l14 14M19 5 5 19',
   sync: 'M20 12a8 8 0 0 1-14 5M4 12a8 8 0 0 1 14-5M18 3v4h-4M6 21v-4h4',
-  rec: 'M8 12a4 4 0 0 0 8 0 4 4 0 0 0-8 0',
+  recording: 'M8 12a4 4 0 0 0 8 0 4 4 0 0 0-8 0',
   more: 'M6 9l6 6 6-6',
-  min: 'M5 19h14',
+  minimize: 'M5 19h14',
 };
 export type IconName = keyof typeof PATHS;
 

@@ -90,13 +90,13 @@ export class StoreController implements ReactiveController {
     if (store === this.current || !this.host.isConnected) return;
     this.unsubscribe?.();
     this.current = store;
-    const off = store.subscribe((view, previous) => {
+    const offChange = store.subscribe((view, previous) => {
       this.host.requestUpdate();
       this.onChange?.(view, previous);
     });
     const offError = store.on('error', (error) => this.onError?.(error));
     this.unsubscribe = () => {
-      off();
+      offChange();
       offError();
     };
     this.host.requestUpdate();

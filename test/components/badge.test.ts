@@ -92,7 +92,7 @@ describe('<cobrowse-badge>', () => {
         control: { controlledBy: [ANA_CONTROLLING], controlling: [] },
       }),
     );
-    expect(statusText(el)).to.equal('Ana is viewing Ana has control');
+    expect(statusText(el)).to.equal('Ana is viewing. Ana has control');
     expect(el.shadowRoot!.querySelectorAll('svg.icon')).to.have.length(2);
     expect(el.hasAttribute('controlled')).to.equal(true);
   });
@@ -101,7 +101,7 @@ describe('<cobrowse-badge>', () => {
     const { el } = await badgeFor(
       connected({ role: 'viewer', control: { controlledBy: [], controlling: ['comm-9'] } }),
     );
-    expect(statusText(el)).to.equal('You are viewing a shared session You have control');
+    expect(statusText(el)).to.equal('You are viewing a shared session. You have control');
   });
 
   it('shows held, recording, a failed action and link trouble in words', async () => {
@@ -109,7 +109,7 @@ describe('<cobrowse-badge>', () => {
     expect(statusText(el)).to.equal('Session on hold');
     store.set(connected({ screenRecordingState: 'STARTED', link: 'reconnecting' }));
     await updated(el);
-    expect(statusText(el)).to.equal('You are sharing this page This session is being recorded Reconnecting…');
+    expect(statusText(el)).to.equal('You are sharing this page. This session is being recorded. Reconnecting…');
     store.set(
       connected({
         link: 'closed',
@@ -117,7 +117,7 @@ describe('<cobrowse-badge>', () => {
       }),
     );
     await updated(el);
-    expect(statusText(el)).to.equal('You are sharing this page Connection lost That did not work. Please try again.');
+    expect(statusText(el)).to.equal('You are sharing this page. Connection lost. That did not work. Please try again.');
   });
 
   describe('every disconnectType in plain words', () => {
@@ -180,6 +180,67 @@ describe('<cobrowse-badge>', () => {
       observer.disconnect();
       expect(statusText(el)).to.equal('You are sharing this page');
       expect(changes.length).to.be.at.most(1);
+    });
+
+    it('says each sentence as one, with a pause between them, and never the separator', async () => {
+      const { el, store } = await badgeFor(
+        connected({
+          peers: [ANA_CONTROLLING, BEN],
+          peerCount: 2,
+          control: { controlledBy: [ANA_CONTROLLING], controlling: [] },
+          screenRecordingState: 'started',
+          link: 'reconnecting',
+          failed: { action: 'end', sessionId: 's', communicationId: 'c', id: 'a1', since: '', error: 'timeout' },
+        }),
+      );
+      const region = $(el, '[role="status"]')!;
+      const text = region.textContent!.replace(/\s+/g, ' ').trim();
+      expect(text).to.equal(
+        'Ana and Ben are viewing. Ana has control. This session is being recorded. Reconnecting… ' +
+          'That did not work. Please try again.',
+      );
+      expect(text, 'the drawn separator is not in the text').not.to.contain('·');
+      // Every sentence but the last ends in punctuation, then a real space: a pause, never "viewing·Ana".
+      const sentences = [...region.children].map((sentence) => sentence.textContent!);
+      expect(sentences).to.have.length(5);
+      for (const sentence of sentences.slice(0, -1)) expect(sentence).to.match(/[.…]$/);
+      expect(text).to.equal(sentences.join(' '));
+      // The `·` drawn before each note has empty alternative text: screen readers skip it.
+      const note = region.querySelector('.note')!;
+      expect(getComputedStyle(note, '::before').content).to.equal('"· " / ""');
+
+      // Japanese ends its sentences with its own full stop.
+      el.lang = 'ja';
+      const { ja } = await import('../../src/components/strings/locales/ja.js');
+      const { registerLocale } = await import('../../src/components/index.js');
+      registerLocale('ja', ja);
+      store.set(connected({ screenRecordingState: 'started' }));
+      await updated(el);
+      expect(statusText(el)).to.equal('このページを共有しています。 このセッションは録画されています');
+    });
+
+    it('announces a control or a navigation request, to a sharer', async () => {
+      const request = {
+        participantId: 'p-ana',
+        name: 'Ana',
+        requestedAt: '2026-11-22T10:00:00.000Z',
+        expiresAt: '2026-11-22T10:00:30.000Z',
+      };
+      const { el, store } = await badgeFor(
+        connected({ peers: [ANA], peerCount: 1, control: { controlledBy: [], controlling: [], request } }),
+      );
+      expect(statusText(el)).to.equal('Ana is viewing. Ana asks to control this page');
+      store.set(connected({ navigationRequest: { ...request, url: 'https://shop.example/cart' } }));
+      await updated(el);
+      expect(statusText(el)).to.equal('You are sharing this page. Ana asks to open another page');
+      store.set(connected({ navigationRequest: { ...request, name: undefined, url: 'https://shop.example/' } }));
+      await updated(el);
+      expect(statusText(el)).to.equal('You are sharing this page. An agent asks to open another page');
+      // A viewer is asked nothing (the sharer answers).
+      store.set(connected({ role: 'viewer', control: { controlledBy: [], controlling: [], request } }));
+      await updated(el);
+      expect(statusText(el)).to.equal('You are viewing a shared session');
+      await expect(el).to.be.accessible();
     });
 
     it('timer ticks never change it', async () => {

@@ -222,6 +222,21 @@ describe('<cobrowse-widget>', () => {
       expect(spy.secondCall.args[0].detail).to.include({ action: 'decline-control', participantId: 'p-ana' });
     });
 
+    it('announces a control or navigation request in the live region as well as focusing its prompt', async () => {
+      const { el, store, before } = await widgetFor(SHARER);
+      before.focus();
+      store.set(CONTROL_REQUEST);
+      await updated(el);
+      const badge = await inner<CobrowseBadge>(el, 'cobrowse-badge');
+      expect(statusText(badge)).to.equal('You are sharing this page. Ana asks to control this page');
+      expect(deepActive()).to.equal(dialog(el));
+      store.set({ ...SHARER, navigationRequest: { ...REQUEST, url: 'https://shop.example/cart' } });
+      await updated(el);
+      await updated(badge);
+      expect(statusText(badge)).to.equal('You are sharing this page. Ana asks to open another page');
+      expect(deepActive()).to.equal(dialog(el));
+    });
+
     it('asks about a navigation request', async () => {
       const { el } = await widgetFor({
         ...SHARER,

@@ -23,10 +23,20 @@ const ENDED: Record<string, StringKey> = {
   spam: 'endedSystem',
 };
 const RECORDING = /^(started|recording|active|on)$/i;
+/** A sentence that already ends in its own punctuation (an ellipsis counts): it needs no full stop added. */
+const ENDS_SENTENCE = /[\p{Sentence_Terminal}…]$/u;
 
 /** What an offer asks of me: to share this page or my screen, or (a viewer) to watch. */
 export const offerTitle = (view: SessionView, t: Strings) =>
   view.role === 'viewer' ? t.inviteViewer : view.kind === 'screenshare' ? t.offerScreenshare : t.offerCobrowse;
+
+/** A peer's control or navigation request is mine to answer: I share, and the session is on. */
+export const answersRequests = (view: SessionView) =>
+  (view.connection === 'connected' || view.connection === 'held') && view.role !== 'viewer';
+
+/** "Ana asks to control this page" / "Ana asks to open another page", for the view's requests. */
+export const requestTitle = (kind: 'controlAsk' | 'navigationAsk', request: { name?: string }, t: Strings) =>
+  format(t[kind], { name: request.name ?? t.someone });
 
 /** The one sentence that says what the session is doing, and its icon. */
 function summary(view: SessionView, t: Strings, lang: string): [IconName, string] {
@@ -130,6 +140,12 @@ export class CobrowseBadge extends CobrowseElement {
     const controllers = view.control.controlledBy.map((p) => p.name ?? t.someone);
     const recording = RECORDING.test(view.screenRecordingState ?? '');
     const notes: string[] = [];
+    // A request takes focus in the widget's prompt; it is said here too: a badge on its own has no prompt, and a
+    // live region is heard wherever the screen reader's reading cursor happens to be.
+    if (answersRequests(view)) {
+      if (view.control.request) notes.push(requestTitle('controlAsk', view.control.request, t));
+      if (view.navigationRequest) notes.push(requestTitle('navigationAsk', view.navigationRequest, t));
+    }
     if (view.connection !== 'idle' && view.connection !== 'disconnected') {
       if (controllers.length) notes.push(format(t.hasControl, { name: listFormat(lang).format(controllers) }));
       if (view.control.controlling.length) notes.push(t.youHaveControl);
@@ -140,13 +156,18 @@ export class CobrowseBadge extends CobrowseElement {
     if (view.failed) notes.push(t.failed);
     const time =
       view.connection === 'connected' && view.connectedSince ? elapsed(view.connectedSince, lang) : undefined;
+    // Spoken as separate sentences: a full stop no one sees ends each that is followed by another (the `·` before a
+    // note is drawn by CSS and not spoken), and real spaces separate them in the text.
+    const fullStop = (sentence: string, last: boolean) =>
+      last || ENDS_SENTENCE.test(sentence) ? '' : html`<span class="sr">${t.sentenceEnd}</span>`;
     return html`<div part="base" class=${view.link === 'reconnecting' ? 'row box trouble' : 'row box'}>
       ${icon(view.link === 'reconnecting' ? 'sync' : name)}
       <span part="label" role="status">
-        <span>${text}</span>
-        ${notes.map((note) => html` <span class="muted note">${note}</span>`)}
+        <span>${text}${fullStop(text, !notes.length)}</span>
+        ${notes.map((note, index) => html` <span class="muted note">${note}${fullStop(note, index === notes.length - 1)}</span>`)}
       </span>
-      ${controllers.length ? icon('hand') : ''} ${recording ? html`<span class="rec">${icon('rec')}</span>` : ''}
+      ${controllers.length ? icon('hand') : ''}
+      ${recording ? html`<span class="recording">${icon('recording')}</span>` : ''}
       ${time ? html`<span part="timer" role="timer" class="muted"><span class="sr">${t.elapsed} </span>${time}</span>` : ''}
     </div>`;
   }

@@ -1,6 +1,8 @@
 import { css } from 'lit';
 
-// The base is also `.row.box` (shared.styles.ts); the compact label is hidden there with `.sr`.
+// The base is also `.row.box` (shared.styles.ts); the compact label is hidden there with `.sr`. The `·` before a
+// note is decoration: its alternative text is empty, so it is not spoken (a browser without the `/ ''` syntax
+// keeps the first declaration, and the badge's hidden full stops still make the pause).
 export const badgeStyles = css`
   [part~='base'] {
     padding-block: 0.3em;
@@ -16,8 +18,9 @@ export const badgeStyles = css`
   }
   .note::before {
     content: '· ';
+    content: '· ' / '';
   }
-  .rec {
+  .recording {
     display: contents;
     color: var(--_alert);
     fill: currentColor;

@@ -6,8 +6,8 @@ import { format } from '../strings/strings.js';
 import type { Strings } from '../strings/strings.js';
 import { controlsStyles } from './controls.styles.js';
 
-/** The primary buttons: every `accept*`, and taking back control. */
-const PRIMARY = /^(accept|revoke)/;
+/** The primary buttons: every accept, and taking back control. */
+const PRIMARY = new Set<ActionName>(['accept', 'accept-control', 'accept-navigation', 'revoke-control']);
 
 /**
  * Every action, in the order `actionsFor` and the prompts offer them (each list is a subsequence of this one).
@@ -79,7 +79,7 @@ export function actionButtons(
     return html`<button
       type="button"
       part="button"
-      class=${PRIMARY.test(action) ? 'box primary' : 'box'}
+      class=${PRIMARY.has(action) ? 'box primary' : 'box'}
       data-action=${action}
       aria-busy=${busy}
       aria-describedby=${failed ? 'failed' : ''}

@@ -37,6 +37,8 @@ export const en = {
   endedError: 'Session ended: the connection failed',
   endedSystem: 'Session ended by the system',
   reconnecting: 'Reconnecting…',
+  /** Ends an announced sentence that has no punctuation of its own, so that it is read with a pause (not shown). */
+  sentenceEnd: '.',
   linkClosed: 'Connection lost',
   failed: 'That did not work. Please try again.',
   working: 'Working…',

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { ActionName, SessionView } from '../../store/index.js';
-import { offerTitle } from '../badge/badge.component.js';
+import { answersRequests, offerTitle, requestTitle } from '../badge/badge.component.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { actionButtons, offerCountdown } from '../controls/controls.component.js';
 import { ERROR_EVENT, STATE_EVENT } from '../events.js';
@@ -30,22 +30,22 @@ function promptFor(view: SessionView, t: Strings): Prompt | undefined {
       actions: ['accept', 'decline'],
     };
   }
-  if ((view.connection !== 'connected' && view.connection !== 'held') || view.role === 'viewer') return undefined;
+  if (!answersRequests(view)) return undefined;
   const request = view.control.request;
   if (request) {
     return {
       key: `control ${request.participantId} ${request.requestedAt}`,
-      title: format(t.controlAsk, { name: request.name ?? t.someone }),
+      title: requestTitle('controlAsk', request, t),
       body: t.controlBody,
       actions: ['accept-control', 'decline-control'],
     };
   }
-  const nav = view.navigationRequest;
-  return nav
+  const navigation = view.navigationRequest;
+  return navigation
     ? {
-        key: `navigation ${nav.participantId} ${nav.requestedAt}`,
-        title: format(t.navigationAsk, { name: nav.name ?? t.someone }),
-        body: nav.url,
+        key: `navigation ${navigation.participantId} ${navigation.requestedAt}`,
+        title: requestTitle('navigationAsk', navigation, t),
+        body: navigation.url,
         actions: ['accept-navigation', 'decline-navigation'],
       }
     : undefined;
@@ -62,8 +62,10 @@ function deepActiveElement(): HTMLElement | null {
  * The floating composite a script tag mounts: the badge, a panel with the controls and the people in the session,
  * and consent prompts. Components inside it (in its shadow root or its light DOM) use its store.
  *
- * Stacking: `position: fixed` with the largest z-index (`--cobrowse-z-index`), on its own layer. Focus moves only
- * into a consent prompt (the customer must answer it) and returns where it was when the prompt closes.
+ * Stacking: the browser's top layer (a manual popover, shown while connected), so no ancestor's transform, filter,
+ * contain, overflow or clip and no z-index can move, clip or cover it; without popover support, `position: fixed`
+ * with the largest z-index (`--cobrowse-z-index`). Focus moves only into a consent prompt (the customer must
+ * answer it) and returns where it was when the prompt closes.
  *
  * @summary Floating co-browse widget.
  *
@@ -115,6 +117,41 @@ export class CobrowseWidget extends CobrowseElement {
   private promptKey?: string;
   private restoreFocus?: HTMLElement | null;
 
+  /**
+   * Puts the widget in the top layer, where nothing on the page can move, clip or cover it. A manual popover:
+   * never light-dismissed, not closed by Escape, and showing it moves no focus (nothing in it has `autofocus`).
+   * The top layer is ordered by showing time, so a modal `<dialog>` the page opens later covers the widget, and
+   * the widget is on top again when the dialog closes (it never left the top layer). Showing it while a modal is
+   * open is the one way it could end up above that dialog (and, being outside it, inert): so then it waits for the
+   * dialog to close, and meanwhile renders as the fixed-position fallback, under the dialog. Modal dialogs in shadow
+   * roots are not seen (`:modal` and their events stay inside their root); each update checks again, so a dialog
+   * removed without closing does not keep the widget out for long.
+   *
+   * Without popover support (before Chrome 114, Safari 17, Firefox 125), nothing happens here: the styles already
+   * place the host with `position: fixed` at the largest z-index, which is also how a popover that is not showing
+   * renders (the host's `display` beats the UA's `[popover] { display: none }`).
+   */
+  private readonly showInTopLayer = () => {
+    if (!this.isConnected || typeof this.showPopover !== 'function' || this.matches(':popover-open')) return;
+    // A manual popover only: `auto` would be light-dismissed and close with other popovers.
+    if (this.popover !== 'manual') this.popover = 'manual';
+    const modalOpen = !!document.querySelector(':modal');
+    this.listenForClosingDialogs(modalOpen);
+    if (!modalOpen) this.showPopover();
+  };
+
+  /**
+   * A dialog closing fires `toggle` and `close` (a hidden page gets its `close` only once it renders again): either
+   * tries again, as does leaving fullscreen (a fullscreen element can match `:modal` too). Capture, since `toggle`
+   * and `close` do not bubble; adding the same listener twice adds it once.
+   */
+  private listenForClosingDialogs(listen: boolean): void {
+    for (const type of ['toggle', 'close', 'fullscreenchange']) {
+      if (listen) document.addEventListener(type, this.showInTopLayer, true);
+      else document.removeEventListener(type, this.showInTopLayer, true);
+    }
+  }
+
   constructor() {
     super();
     // Only while the prompt's countdown shows (the same clock as the controls').
@@ -130,7 +167,19 @@ export class CobrowseWidget extends CobrowseElement {
     this.provide(this.session.store);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.showInTopLayer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Leaving the document hides the popover by itself; connecting again shows it (above anything shown meanwhile).
+    this.listenForClosingDialogs(false);
+  }
+
   protected override updated(): void {
+    this.showInTopLayer();
     const key = promptFor(this.session.view, this.t)?.key;
     if (key === this.promptKey) return;
     if (key) {
@@ -203,7 +252,7 @@ export class CobrowseWidget extends CobrowseElement {
           aria-label=${this.minimized ? t.details : t.minimize}
           @click=${() => (this.minimized = !this.minimized)}
         >
-          ${icon(this.minimized ? 'more' : 'min')}
+          ${icon(this.minimized ? 'more' : 'minimize')}
         </button>
       </div>
       <div part="panel" id="panel" ?hidden=${!this.open || this.minimized}>

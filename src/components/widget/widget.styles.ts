@@ -1,7 +1,10 @@
 import { css } from 'lit';
 
-// Above host content: fixed to the viewport at the largest z-index, important so page rules cannot move it.
-// `position: fixed` also makes the host a block (the shared inline-block blockifies), so no `display` here.
+// Above host content: in the top layer (a popover, see widget.component.ts), else fixed to the viewport at the
+// largest z-index, important so page rules cannot move it. `position: fixed` also makes the host a block (the shared
+// inline-block blockifies), so no `display` here. The UA's popover look (inset: 0, margin: auto, border, padding,
+// background, overflow, colours) is undone by the shared `all: initial`, so the widget looks the same either way.
+// Its `::backdrop` never draws: a page's `::backdrop { background: ... }` (meant for its dialogs) would dim the page.
 // The base is also `.box` (shared.styles.ts); the bar, prompt buttons and peers are `.row`s.
 export const widgetStyles = css`
   :host {
@@ -12,6 +15,9 @@ export const widgetStyles = css`
     inset-block-end: max(var(--_offset), env(safe-area-inset-bottom));
     inset-inline-end: var(--_side);
     max-inline-size: calc(100vw - 2 * var(--_offset));
+  }
+  :host::backdrop {
+    display: none !important;
   }
   :host([position^='top']) {
     inset-block: max(var(--_offset), env(safe-area-inset-top)) auto;

@@ -33,6 +33,7 @@ export const de: LocaleTable = {
   endedError: 'Sitzung beendet: Die Verbindung ist fehlgeschlagen',
   endedSystem: 'Sitzung vom System beendet',
   reconnecting: 'Verbindung wird wiederhergestellt…',
+  sentenceEnd: '.',
   linkClosed: 'Verbindung verloren',
   failed: 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.',
   working: 'Wird ausgeführt…',

@@ -33,6 +33,7 @@ export const es: LocaleTable = {
   endedError: 'Sesión finalizada: falló la conexión',
   endedSystem: 'El sistema finalizó la sesión',
   reconnecting: 'Reconectando…',
+  sentenceEnd: '.',
   linkClosed: 'Conexión perdida',
   failed: 'No funcionó. Inténtalo de nuevo.',
   working: 'Procesando…',

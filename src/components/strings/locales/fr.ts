@@ -34,6 +34,7 @@ export const fr: LocaleTable = {
   endedError: 'Session terminée : la connexion a échoué',
   endedSystem: 'Session terminée par le système',
   reconnecting: 'Reconnexion…',
+  sentenceEnd: '.',
   linkClosed: 'Connexion perdue',
   failed: 'Cela n’a pas fonctionné. Veuillez réessayer.',
   working: 'En cours…',

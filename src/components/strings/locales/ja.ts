@@ -33,6 +33,7 @@ export const ja: LocaleTable = {
   endedError: 'セッションは終了しました（接続に失敗しました）',
   endedSystem: 'セッションはシステムにより終了しました',
   reconnecting: '再接続しています…',
+  sentenceEnd: '。',
   linkClosed: '接続が切れました',
   failed: 'うまくいきませんでした。もう一度お試しください。',
   working: '処理中…',

@@ -33,6 +33,7 @@ export const ptBR: LocaleTable = {
   endedError: 'Sessão encerrada: a conexão falhou',
   endedSystem: 'Sessão encerrada pelo sistema',
   reconnecting: 'Reconectando…',
+  sentenceEnd: '.',
   linkClosed: 'Conexão perdida',
   failed: 'Não deu certo. Tente novamente.',
   working: 'Processando…',
