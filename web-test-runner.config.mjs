@@ -32,6 +32,10 @@ export default {
     demoServerPlugin(),
   ],
   middleware: [slowMiddleware()],
+  // Every test file starts with the tab's sessionStorage empty: the runner reuses tabs, and a frame that showed a
+  // session leaves its snapshot for the next page of the origin (issue 14's continuity, working as designed).
+  testRunnerHtml: (framework) =>
+    `<html><body><script>sessionStorage.clear()</script><script type="module" src="${framework}"></script></body></html>`,
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: browserArgs() },

@@ -20,7 +20,8 @@ export interface Notice {
 
 // The top layer's own look (a popover: fixed, bordered, the system's Canvas colours, so dark mode and forced
 // colours follow) placed in the end corner; a constructable stylesheet needs no `style-src` allowance.
-const CSS = ':host { position: fixed; inset: auto 16px 16px auto; margin: 0; padding: 12px; font: 14px system-ui } button { margin: 0 12px }';
+const CSS =
+  ':host { position: fixed; inset: auto 16px 16px auto; margin: 0; padding: 12px; font: 14px system-ui } button { margin: 0 12px }';
 
 /**
  * The notice the core shows while a session is on and the session UI is not there to show it (it could not load,

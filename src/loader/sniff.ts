@@ -50,7 +50,6 @@ const INERT: Sniffed = { need: 'inert' };
 const QUIET: Sniffed = { need: 'quiet' };
 const SESSION: Sniffed = { need: 'session' };
 
-
 /** The object with its keys normalised (`topic_name`, `TopicName` -> `topicname`); undefined for a non-object. */
 function read(value: unknown): Data | undefined {
   if (!isRecord(value)) return undefined;
@@ -145,7 +144,10 @@ function sniffGuestFrame(frame: Data): Sniffed {
     ![body.type, body.direction, body.id].every((field) => optional(field, isString)) ||
     !optional(
       body.channel,
-      () => !!channel && optional(channel.time, (time) => toMs(time) !== undefined) && optional(channel.messageid, isString),
+      () =>
+        !!channel &&
+        optional(channel.time, (time) => toMs(time) !== undefined) &&
+        optional(channel.messageid, isString),
     )
   ) {
     return SESSION;
