@@ -123,7 +123,8 @@ const localeBuilds = (existsSync(LOCALES) ? readdirSync(LOCALES) : [])
 // `hidden`: the map is written beside the file (dist/, for debugging and the size attribution) but the file does not
 // name it. The npm package leaves `*.map` out, so from a CDN the `sourceMappingURL` comment pointed at a 404 and
 // cost every page 31 B gzip.
-const minify = () => terser({ ecma: 2020, format: { comments: false } });
+// Two compress passes: a stock setting, about 50 B gzip smaller here than one.
+const minify = () => terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
 
 // The indentation and comments inside Lit's `html` and `css` templates, which terser leaves alone (they are
 // strings to it): minify-literals parses each template (HTML with html-minifier-next, CSS with lightningcss) and

@@ -2,7 +2,7 @@
 export interface ScriptSettings {
   /** Absolute URL of the session UI file. */
   src: string;
-  /** The Subresource Integrity hash the build computed for it (`sha384-...`), or '' for none. */
+  /** The Subresource Integrity hash the build computed for it (`sha384-...`). */
   integrity: string;
   /** The core's own nonce (`document.currentScript.nonce`, read when the core ran), or ''. */
   nonce: string;
@@ -52,10 +52,9 @@ export function loadScript({ src, integrity, nonce }: ScriptSettings): Promise<v
     const script = document.createElement('script');
     script.async = true;
     if (nonce) script.nonce = nonce;
-    if (integrity) {
-      script.integrity = integrity;
-      script.crossOrigin = 'anonymous';
-    }
+    script.integrity = integrity;
+    // SRI needs a CORS fetch.
+    script.crossOrigin = 'anonymous';
     try {
       // The DOM's typing has no TrustedScriptURL; the browser accepts it where a string would be refused.
       (script as { src: unknown }).src = trustedScriptUrl(src);

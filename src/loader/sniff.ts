@@ -12,10 +12,11 @@
  * the customer. test/loader/sniff.test.ts holds the rule to the model: every payload sorted `inert` or `quiet`
  * leaves a real store exactly as it was.
  *
- * Keys are compared the way the model reads them in any SDK casing (`topicName`, `topic_name`, `TopicName`): lower
- * case, without underscores.
+ * Keys are read the way the model reads them in any SDK casing (`topicName`, `topic_name`, `TopicName`): through
+ * the model's own `camelKey`.
  */
 
+import { camelKey } from '../model/prepare.js';
 import { isRecord, toMs } from '../model/values.js';
 
 export type PayloadNeed = 'inert' | 'quiet' | 'session';
@@ -39,10 +40,8 @@ type Data = Record<string, unknown>;
 const ENDED_STATES = ['disconnected', 'terminated'];
 const OFFER_STARTS = ['offering', 'offeringaccepted'];
 const OFFER_ENDS = ['offeringexpired', 'offeringrejected'];
-/** Keys that make an object a participant (some of the model's list, normalised: enough to tell). */
-const PARTICIPANT_KEYS = ['purpose', 'participanttype', 'mediaroles', 'userid', 'user'];
 /** Keys of a co-browse session or a screen share (flat media participants have them too). */
-const LEG_KEYS = ['cobrowsesessionid', 'cobrowserole', 'controlling', 'viewerurl', 'sharing', 'peercount', 'context'];
+const LEG_KEYS = ['cobrowseSessionId', 'cobrowseRole', 'controlling', 'viewerUrl', 'sharing', 'peerCount', 'context'];
 /** Longer batches are left to the model (it has its own limit and words the error). */
 const MAX_BATCH = 1000;
 
@@ -50,11 +49,20 @@ const INERT: Sniffed = { need: 'inert' };
 const QUIET: Sniffed = { need: 'quiet' };
 const SESSION: Sniffed = { need: 'session' };
 
-/** The object with its keys normalised (`topic_name`, `TopicName` -> `topicname`); undefined for a non-object. */
+/**
+ * The object with its keys as the model reads them (`topic_name`, `TopicName` -> `topicName`: the model's own
+ * `camelKey`), null fields left out as the model leaves them; undefined for a non-object, or for one that spells a
+ * key twice (the model warns about that, so it must reach the model).
+ */
 function read(value: unknown): Data | undefined {
   if (!isRecord(value)) return undefined;
   const data: Data = Object.create(null);
-  for (const key of Object.keys(value)) data[key.replaceAll('_', '').toLowerCase()] ??= value[key];
+  for (const raw of Object.keys(value)) {
+    const key = camelKey(raw);
+    if (value[raw] == null) continue;
+    if (key in data) return undefined;
+    data[key] = value[raw];
+  }
   return data;
 }
 
@@ -62,7 +70,6 @@ function read(value: unknown): Data | undefined {
 const lower = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : undefined);
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-const hasAny = (data: Data, keys: string[]) => keys.some((key) => key in data);
 
 /** Sorts one payload (a value, a JSON string or a batch). Never throws: what it cannot read needs the UI. */
 export function sniff(input: unknown): Sniffed {
@@ -90,12 +97,12 @@ function combine(parts: Sniffed[]): Sniffed {
 function sniffItem(value: unknown): Sniffed {
   const data = read(value);
   if (!data) return SESSION;
-  const topic = data.topicname;
+  const topic = data.topicName;
   if (topic !== undefined) {
     // A notification envelope. `v2.system.*` and unknown topics: the model warns or errs, and the page must hear it.
     if (topic === 'channel.metadata') return INERT;
     const known = typeof topic === 'string' && topic.startsWith('v2.') && !topic.startsWith('v2.system.');
-    return known && isRecord(data.eventbody) ? sniffItem(data.eventbody) : SESSION;
+    return known && isRecord(data.eventBody) ? sniffItem(data.eventBody) : SESSION;
   }
   if (data.type !== undefined) return sniffTyped(data);
   const { participants } = data;
@@ -119,7 +126,7 @@ function offer(data: Data): Sniffed | undefined {
   const type = lower(data.type) ?? '';
   const live = OFFER_STARTS.includes(type);
   if (!live && !OFFER_ENDS.includes(type)) return undefined;
-  const sessionId = text(data.sessionid);
+  const sessionId = text(data.sessionId);
   if (!sessionId) return SESSION;
   return { need: live ? 'session' : 'quiet', leg: { communicationId: sessionId, sessionId, live } };
 }
@@ -147,7 +154,7 @@ function sniffGuestFrame(frame: Data): Sniffed {
       () =>
         !!channel &&
         optional(channel.time, (time) => toMs(time) !== undefined) &&
-        optional(channel.messageid, isString),
+        optional(channel.messageId, isString),
     )
   ) {
     return SESSION;
@@ -158,10 +165,10 @@ function sniffGuestFrame(frame: Data): Sniffed {
     INERT,
     ...events.map((item) => {
       const event = read(item);
-      const eventType = lower(event?.eventtype);
+      const eventType = lower(event?.eventType);
       if (!event || !eventType) return SESSION;
-      const coBrowse = read(event.cobrowse);
-      if (eventType !== 'cobrowse') return event.cobrowse == null ? INERT : SESSION;
+      const coBrowse = read(event.coBrowse);
+      if (eventType !== 'cobrowse') return event.coBrowse == null ? INERT : SESSION;
       return (coBrowse && offer(coBrowse)) || SESSION;
     }),
   ]);
@@ -175,7 +182,8 @@ function sniffParticipantOrLeg(data: Data | undefined): Sniffed {
     const legs = lists.flatMap((list) => (Array.isArray(list) ? list : [undefined]));
     return combine([QUIET, ...legs.map((item) => sniffLeg(read(item)))]);
   }
-  if (hasAny(data, LEG_KEYS) || !hasAny(data, PARTICIPANT_KEYS)) return sniffLeg(data);
+  // Every Genesys participant has a `purpose`; one without is read as a leg (and so loads the UI: safe).
+  if (LEG_KEYS.some((key) => key in data) || !('purpose' in data)) return sniffLeg(data);
   // A participant of other media only (chat, voice, a callback): no session of its own.
   return typeof data.id === 'string' ? QUIET : SESSION;
 }
@@ -186,6 +194,6 @@ function sniffLeg(data: Data | undefined): Sniffed {
   const state = lower(data?.state);
   if (!communicationId || !state) return SESSION;
   const live = !ENDED_STATES.includes(state);
-  const sessionId = text(data?.cobrowsesessionid) ?? text(data?.sessionid);
+  const sessionId = text(data?.cobrowseSessionId) ?? text(data?.sessionId);
   return { need: live ? 'session' : 'quiet', leg: { communicationId, sessionId, live } };
 }
