@@ -846,7 +846,7 @@ for (const [workload, { totalMs, layers, topFunctions }] of Object.entries(profi
 const cpuRows = Object.entries(layersCpu.microsPerEnvelope);
 console.log(`\nCPU µs per envelope by layer (Node, median of ${layersCpu.rounds} interleaved rounds):`);
 printTable([
-  ['store', 'parse + validate', 'reduce + order', 'derive', 'commit + notify', 'whole ingest'],
+  ['store', 'parse + validate', 'reduce + order', 'derive', 'rest (by difference)', 'whole ingest'],
   ...cpuRows.map(([name, f]) => [name, f.parse, f.reduce, f.derive, f.commit, f.ingest]),
 ]);
 console.log(
