@@ -54,9 +54,16 @@ const rank = (comms: Comm[]) =>
   [...comms].sort((a, b) => PRIORITY[b.connection] - PRIORITY[a.connection] || order(b.at, a.at) || byId(a, b));
 const best = (comms: Comm[]): Comm | undefined => rank(comms)[0];
 
-/** Deep: a view has no cycles, and refreezing what an earlier view froze (a shared array) is harmless. */
+/**
+ * Deep: a view has no cycles. What is frozen already is skipped: an earlier view froze it whole (a shared array),
+ * or it is a pending action, frozen when made, whose fields are all strings. Walked with `for...in`, not
+ * `Object.values`: a view is frozen on every derive, and the arrays those made were a visible share of the garbage.
+ */
 function freeze<T>(value: T): T {
-  if (value && typeof value === 'object') Object.values(Object.freeze(value)).forEach(freeze);
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key in value) freeze(value[key]);
+  }
   return value;
 }
 

@@ -33,28 +33,35 @@ const serialised = (value: unknown) => value !== undefined && typeof value !== '
 
 /**
  * The order of `JSON.stringify(a)` and `JSON.stringify(b)` as strings (-1, 0, 1), mostly without writing them out.
- * Two objects whose serialised keys come in the same order share their text up to the first key whose values
- * serialise differently; when neither of those two texts starts with the other, they differ inside both, and that
- * decides the whole. Anything else (other keys, other key order, one text a prefix of the other) compares the
- * whole serialisations, so the answer is always exactly theirs.
+ * Walking two plain objects' serialised keys side by side, their texts are the same for as long as the keys and
+ * the values' texts are; at the first value whose texts differ, if neither text starts with the other, they differ
+ * inside both, and that decides the whole. Anything else (a different key first, one text a prefix of the other)
+ * compares the whole serialisations, so the answer is always exactly theirs.
  */
 export function compareJson(a: unknown, b: unknown): number {
   if (isPlainObject(a) && isPlainObject(b)) {
-    const left = Object.keys(a).filter((key) => serialised(a[key]));
-    const right = Object.keys(b).filter((key) => serialised(b[key]));
-    if (left.length === right.length && left.every((key, i) => key === right[i])) {
-      let undecided = false;
-      for (const key of left) {
-        if (a[key] === b[key]) continue;
-        const x = JSON.stringify(a[key]);
-        const y = JSON.stringify(b[key]);
-        if (x === y) continue;
-        if (!x.startsWith(y) && !y.startsWith(x)) return x < y ? -1 : 1;
-        undecided = true;
-        break;
+    const left = Object.keys(a);
+    const right = Object.keys(b);
+    let i = 0;
+    let j = 0;
+    for (;;) {
+      while (i < left.length && !serialised(a[left[i]])) i++;
+      while (j < right.length && !serialised(b[right[j]])) j++;
+      // Both done with every text alike: the wholes are alike. One done first, or another key: undecided.
+      if (i === left.length && j === right.length) return 0;
+      if (i === left.length || j === right.length || left[i] !== right[j]) break;
+      const x = a[left[i]];
+      const y = b[right[j]];
+      if (x !== y) {
+        const xText = JSON.stringify(x);
+        const yText = JSON.stringify(y);
+        if (xText !== yText) {
+          if (!xText.startsWith(yText) && !yText.startsWith(xText)) return xText < yText ? -1 : 1;
+          break;
+        }
       }
-      // Every value serialises alike: so do the wholes.
-      if (!undecided) return 0;
+      i++;
+      j++;
     }
   }
   const x = JSON.stringify(a);

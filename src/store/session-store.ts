@@ -137,6 +137,8 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   let derivedAt = -Infinity;
   let validUntil = -Infinity;
   let timer: unknown;
+  /** The timer has fired: the commit it makes must reschedule, even where the view cannot have changed. */
+  let timerFired = false;
   let counter = 0;
   /** The last action with only a local effect, so a refusal the transport reports for it still shows. */
   let local: PendingAction | undefined;
@@ -166,9 +168,15 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     // Clearing a timer that has fired, or none (`undefined`), does nothing: `clearTimeout`'s contract, and the
     // Scheduler's.
     timers.clear(timer);
+    timerFired = false;
     const now = clock();
     const at = nextDeadline(state, now);
-    timer = at === undefined ? at : timers.set(() => commit(state), Math.min(at - now, MAX_DELAY));
+    // (A deadline past MAX_DELAY fires early, on purpose: that commit schedules the rest.)
+    const fire = () => {
+      timerFired = true;
+      commit(state);
+    };
+    timer = at === undefined ? at : timers.set(fire, Math.min(at - now, MAX_DELAY));
   }
 
   /** Makes `next` the state, derives the view, and tells listeners once if it changed. */
@@ -176,7 +184,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     const now = clock();
     // The same state, and no moment derive compares with passed since the view was derived (nor did the clock go
     // back): the view cannot have changed, and deriving it again would cost as much as a real change.
-    if (next === state && now >= derivedAt && now < validUntil) return false;
+    if (next === state && !timerFired && now >= derivedAt && now < validUntil) return false;
     // A deadline is set exactly while an action is pending (act sets both, settle and confirmation clear both).
     if (next.pendingDeadline! <= now) {
       next = settle(

@@ -324,6 +324,21 @@ describe('store: createSessionStore (end to end through the parser)', () => {
       expect(store.getState().pending).to.equal(undefined);
     });
 
+    it('a deadline further off than setTimeout can wait is still kept: the early timer schedules the rest', () => {
+      const time = fakeTime();
+      const store = createSessionStore({ clock: time.clock, timers: time.timers });
+      const longest = 2 ** 31 - 1;
+      const expiresAt = time.clock() + longest + 60_000;
+      store.ingest({ type: 'Offering', sessionId: 's-far', time: at(0), expiresAt: new Date(expiresAt).toISOString() });
+      expect(store.getState().connection).to.equal('alerting');
+      time.tick(longest);
+      // The first timer fired before the deadline: the view is unchanged, and a timer waits for the rest.
+      expect(store.getState().connection).to.equal('alerting');
+      expect(time.scheduled).to.equal(1);
+      time.tick(60_000);
+      expect(store.getState()).to.include({ connection: 'disconnected', disconnectType: 'timeout' });
+    });
+
     it('starts no timer while nothing needs one', () => {
       const { store, time } = setup();
       store.ingest(cobrowsesession('alerting', 1));
