@@ -70,7 +70,6 @@ function read(value: unknown): Data | undefined {
 const lower = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : undefined);
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-
 /** Sorts one payload (a value, a JSON string or a batch). Never throws: what it cannot read needs the UI. */
 export function sniff(input: unknown): Sniffed {
   try {

@@ -1,5 +1,8 @@
 /** Scalar rules shared by the schemas and the normaliser: timestamps, enums, URLs. */
 
+/** The largest epoch milliseconds a `Date` holds (ECMA-262's time value range). */
+const MAX_EPOCH_MS = 8.64e15;
+
 const ISO = /^(\d{4})-(\d\d)-(\d\d)[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$/i;
 
 /**
@@ -9,8 +12,9 @@ const ISO = /^(\d{4})-(\d\d)-(\d\d)[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:
  * check catches what `Date.parse` rolls over (February 30 -> March 2).
  */
 export function toMs(value: unknown): number | undefined {
-  // (Number.isFinite is false for anything but a finite number; an infinite one then matches no pattern.)
-  if (Number.isFinite(value)) return value as number;
+  // (Number.isFinite is false for anything but a finite number; an infinite one then matches no pattern.) Epoch
+  // milliseconds past what a Date can hold (±8.64e15) are no time: `new Date(ms).toISOString()` would throw.
+  if (Number.isFinite(value)) return Math.abs(value as number) <= MAX_EPOCH_MS ? (value as number) : undefined;
   const match = typeof value === 'string' ? ISO.exec(value) : null;
   if (!match) return undefined;
   const [, year, month, day, zone] = match;

@@ -61,6 +61,20 @@ describe('model: error messages name the path and the problem', () => {
     );
   });
 
+  it('epoch milliseconds past what a Date holds are no date (and never make the store throw)', async () => {
+    for (const bad of [8.64e15 + 1, -8.64e15 - 1, Number.MAX_VALUE]) {
+      expect(issueOf({ id: 'c', connectedTime: bad })).to.deep.equal({
+        path: 'connectedTime',
+        message: `expected an ISO-8601 date or epoch milliseconds, received ${bad}`,
+      });
+    }
+    expect(parseInput({ id: 'c', state: 'connected', connectedTime: 8.64e15 }).ok).to.equal(true);
+    const { createSessionStore } = await import('../../src/store/index.js');
+    const store = createSessionStore();
+    const result = store.ingest({ id: 'c', state: 'connected', providerEventTime: -8.64e15 - 1 });
+    expect(result.ok).to.equal(false);
+  });
+
   it('non-object', () => {
     for (const [input, kind] of [
       [5, 'number'],
