@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, ensureBrowser } from '../scripts/browser.mjs';
 import { measure } from '../scripts/size.mjs';
+import { benchCore } from './core.mjs';
 import { layers } from './layers.mjs';
 
 const QUICK = process.argv.includes('--quick');
@@ -30,7 +31,10 @@ const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const OUT = join(ROOT, 'bench/.build');
 // The one-file script-tag build (everything in one script). Once the build splits it into a loader core and the full
 // file, this becomes 'dist/cobrowse-widget.full.min.js': every figure below reads this one constant.
-const WIDGET = 'dist/cobrowse-widget.min.js';
+// The one-file build (core and session UI together): what the widget's own figures measure. The core
+// (dist/cobrowse-widget.min.js) has its own figures (bench/core.mjs).
+const WIDGET = 'dist/cobrowse-widget.full.min.js';
+const CORE = 'dist/cobrowse-widget.min.js';
 const FLOOR = 'bench/.build/lit-hello.min.js';
 const ZOD_FLOOR = 'bench/.build/zod-floor.min.js';
 const started = Date.now();
@@ -653,6 +657,12 @@ const idleResult = {
   floor: await idle('floor', false),
 };
 
+// ---- 7. the two-stage script tag: the core's bytes and evaluate time, its idle page, first payload to prompt ----------
+const core = {
+  bytes: measure(join(ROOT, CORE)),
+  ...(await benchCore({ browser, base: BASE, root: ROOT, out: OUT, pages: N.firstRenderPages, idleMs: N.idleMs })),
+};
+
 await browser.close();
 server.close();
 
@@ -702,6 +712,7 @@ const results = {
   // A ratio to a floor that retains nothing (or shrinks) means nothing: report the excess per cycle instead.
   heap: { ...heaps, excessPerCycleBytes: round(heaps.widget.perCycleBytes - heaps.floor.perCycleBytes, 1) },
   idle: idleResult,
+  core,
   profile,
   layersCpu,
   seconds: round((Date.now() - started) / 1000, 1),
@@ -809,6 +820,31 @@ const rows = [
   ],
   ['idle page, no session', active(idleResult.widgetNoSession), active(idleResult.floor), ''],
   ['idle page, connected session', active(idleResult.widgetConnected), '', ''],
+  [
+    'core: bytes gzip (dist/cobrowse-widget.min.js)',
+    kb(core.bytes.gzip),
+    kb(bytes.floor.gzip),
+    ratio(core.bytes.gzip, bytes.floor.gzip),
+  ],
+  [
+    `core: evaluate (parse, compile, run), median of ${N.firstRenderPages} pages`,
+    `${core.evaluate.coreMs} ms`,
+    `${core.evaluate.floorMs} ms`,
+    core.evaluate.ratio,
+  ],
+  [
+    'core: idle page',
+    `${core.idle.scriptRequests} script request(s); UI defined: ${core.idle.sessionUiDefined ? 'YES' : 'no'}; ` +
+      `${core.idle.pending.timeouts} timeouts, ${core.idle.pending.intervals} intervals, ${core.idle.pending.frames} frames pending; ${core.idle.callbacksRun} callbacks run`,
+    '',
+    '',
+  ],
+  [
+    'first session payload -> consent prompt visible, cold cache (vs the one-file build)',
+    `${core.firstPayloadToPrompt.coreColdMs} ms`,
+    `${core.firstPayloadToPrompt.fullMs} ms (one file)`,
+    core.firstPayloadToPrompt.ratio,
+  ],
 ];
 function printTable(table) {
   const widths = table[0].map((_, col) => Math.max(...table.map((row) => String(row[col] ?? '').length)));
