@@ -140,3 +140,21 @@ describe('dist/cobrowse-widget.min.js (core) without a session', () => {
     expect(el.getAttribute('connection')).to.equal('alerting');
   });
 });
+
+describe('mount without popover support (issue 14: the fallback)', () => {
+  for (const { name, src, eagerAttr } of BUILDS) {
+    it(`${name}: the widget goes under <html>, not <body>, so a replaced or transformed body cannot take it`, async () => {
+      const { win, doc } = await page(
+        '<p>content</p>',
+        // A browser without the Popover API.
+        `<script>delete HTMLElement.prototype.popover;delete HTMLElement.prototype.showPopover;delete HTMLElement.prototype.hidePopover</script>` +
+          `<script src="${src}" data-mount ${eagerAttr}></script>`,
+      );
+      await ready(win);
+      const widget = doc.querySelector('cobrowse-widget')!;
+      expect(widget.parentElement).to.equal(doc.documentElement);
+      expect(win.getComputedStyle(widget).position).to.equal('fixed');
+      expect(win.errors).to.deep.equal([]);
+    });
+  }
+});
