@@ -27,11 +27,29 @@ export type Path = (string | number)[];
 /** A normalised object -> the keys as the caller spelled them, so error paths speak the caller's casing. */
 const spelled = new WeakMap<object, Record<string, string>>();
 
+/** camelKey's memo: raw key -> its camelCase. */
+const camelKeys = new Map<string, string>();
+const CAMEL_KEYS_KEPT = 2000;
+const KEY_LENGTH_KEPT = 64;
+
 /**
  * `cobrowse_session_id`, `CobrowseSessionId`, `_self`, `Self`, `ID` -> `cobrowseSessionId`, `self`, `id`.
  * Leading and trailing underscores go, so no key can come out as `__proto__`.
  */
 export function camelKey(key: string): string {
+  // Payloads spell the same few dozen keys over and over: the three regular expressions below were an eighth of
+  // parsing. A payload of made-up keys cannot grow the memo past its bound (it starts over instead), nor fill it
+  // with long ones.
+  if (key.length > KEY_LENGTH_KEPT) return toCamel(key);
+  let camel = camelKeys.get(key);
+  if (camel === undefined) {
+    if (camelKeys.size >= CAMEL_KEYS_KEPT) camelKeys.clear();
+    camelKeys.set(key, (camel = toCamel(key)));
+  }
+  return camel;
+}
+
+function toCamel(key: string): string {
   const bare = key.replace(/^_+|_+$/g, '');
   if (/^[A-Z\d]+$/.test(bare)) return bare.toLowerCase();
   return bare.replace(/_+(.)/g, (_, c: string) => c.toUpperCase()).replace(/^[A-Z]/, (c) => c.toLowerCase());
@@ -125,10 +143,14 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
         } else {
           const keys: Record<string, string> = Object.create(null);
           const record: Record<string, unknown> = Object.create(null);
+          // Whether any key is spelled other than its camelCase: most are not, and formatPath reads a key without
+          // an entry in `spelled` as itself, so the WeakMap (costly to fill) only learns the objects that need it.
+          let renamed = false;
           for (const raw of Object.keys(value)) {
             const key = camelKey(raw);
             path.push(raw);
             keys[key] ??= raw;
+            if (key !== raw) renamed = true;
             bytes += raw.length + 4;
             const item = copy((value as Record<string, unknown>)[raw], key);
             if (item === undefined || item === null) {
@@ -143,7 +165,7 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
             } else record[key] = item;
             path.pop();
           }
-          spelled.set(record, keys);
+          if (renamed) spelled.set(record, keys);
           out = record;
         }
         open.delete(value);
