@@ -132,6 +132,23 @@ function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: str
   ctx.warnings.push({ path: formatPath(path, ctx.root), code, message, ...(value !== undefined && { value }) });
 }
 
+/** How `check` folds a field, by its name; undefined: kept as it is. */
+type Fold = 'enum' | 'time' | 'url' | undefined;
+/**
+ * Each field name's fold, worked out once: `check` sees only the schemas' few dozen field names (and `rawState`),
+ * every one of them for every node, and a Map lookup is cheaper than testing two patterns each time.
+ */
+const folds = new Map<string, Fold>();
+function foldOf(key: string): Fold {
+  if (!folds.has(key)) {
+    folds.set(
+      key,
+      Object.hasOwn(ENUMS, key) ? 'enum' : TIME.test(key) ? 'time' : /url$/i.test(key) ? 'url' : undefined,
+    );
+  }
+  return folds.get(key);
+}
+
 /**
  * Validates `value` against a schema and returns its fields (the defined ones), folded: enums lower-cased when
  * known (kept verbatim with an `unknown-enum` warning when not), times to epoch ms, URLs allow-listed (dropped with
@@ -154,13 +171,13 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
   // Folded in place: the schema made `fields`, and holds only defined fields (schemas.ts).
   for (const key in fields) {
     const received = fields[key] as string;
-    const known = ENUMS[key];
-    if (known) {
+    const fold = foldOf(key);
+    if (fold === 'enum') {
       const lower = received.toLowerCase();
-      if (known.includes(lower)) fields[key] = lower;
+      if (ENUMS[key].includes(lower)) fields[key] = lower;
       else warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(received)}, kept as received`, received);
-    } else if (TIME.test(key)) fields[key] = toMs(received);
-    else if (/url$/i.test(key) && !(fields[key] = safeUrl(received))) {
+    } else if (fold === 'time') fields[key] = toMs(received);
+    else if (fold === 'url' && !(fields[key] = safeUrl(received))) {
       warn(
         ctx,
         [...path, key],

@@ -24,6 +24,14 @@ export const DEPTH_CEILING = 1000;
 
 export type Path = (string | number)[];
 
+/**
+ * A normalised object: it inherits nothing (a key such as `constructor` or `toString` is found by `in` only when the
+ * payload has it), like `Object.create(null)`, which engines keep as a hash table; made with `new`, it is an
+ * ordinary fast object, which every field the schemas read, thirty-odd per node, is quicker to look up in.
+ */
+const Bare = function () {} as unknown as new () => Record<string, unknown>;
+Bare.prototype = Object.create(null);
+
 /** A normalised object -> the keys as the caller spelled them, so error paths speak the caller's casing. */
 const spelled = new WeakMap<object, Record<string, string>>();
 
@@ -54,6 +62,16 @@ function toCamel(key: string): string {
   if (/^[A-Z\d]+$/.test(bare)) return bare.toLowerCase();
   return bare.replace(/_+(.)/g, (_, c: string) => c.toUpperCase()).replace(/^[A-Z]/, (c) => c.toLowerCase());
 }
+
+/** Each camelCase key of an object with these raw keys -> the first raw key that became it. */
+function spellings(raws: string[]): Record<string, string> {
+  const keys = new Bare() as Record<string, string>;
+  for (const raw of raws) keys[camelKey(raw)] ??= raw;
+  return keys;
+}
+
+/** The first of `raws` that becomes `key` (only for a message: a key spelled twice is rare). */
+const firstSpelling = (raws: string[], key: string) => raws.find((raw) => camelKey(raw) === key);
 
 /** `participants[2].cobrowsesessions[0].state`; keys are translated back through `root` when it is given. */
 export function formatPath(path: Path, root?: unknown): string {
@@ -141,15 +159,14 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
             path.pop();
           }
         } else {
-          const keys: Record<string, string> = Object.create(null);
-          const record: Record<string, unknown> = Object.create(null);
+          const record = new Bare();
+          const raws = Object.keys(value);
           // Whether any key is spelled other than its camelCase: most are not, and formatPath reads a key without
-          // an entry in `spelled` as itself, so the WeakMap (costly to fill) only learns the objects that need it.
+          // an entry in `spelled` as itself, so only the objects that need it get one (filling a WeakMap is costly).
           let renamed = false;
-          for (const raw of Object.keys(value)) {
+          for (const raw of raws) {
             const key = camelKey(raw);
             path.push(raw);
-            keys[key] ??= raw;
             if (key !== raw) renamed = true;
             bytes += raw.length + 4;
             const item = copy((value as Record<string, unknown>)[raw], key);
@@ -159,13 +176,13 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
               found.warnings.push({
                 path: formatPath(path),
                 code: 'ignored',
-                message: `"${raw}" repeats "${keys[key]}"; the first is kept`,
+                message: `"${raw}" repeats "${firstSpelling(raws, key)}"; the first is kept`,
                 value: raw,
               });
             } else record[key] = item;
             path.pop();
           }
-          if (renamed) spelled.set(record, keys);
+          if (renamed) spelled.set(record, spellings(raws));
           out = record;
         }
         open.delete(value);
