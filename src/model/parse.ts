@@ -14,7 +14,7 @@ import type {
   ParticipantInfo,
   SignalUpdate,
 } from './types.js';
-import { DISCONNECT_TYPES, isRecord, PURPOSES, RECORDING_STATES, safeUrl, toMs } from './values.js';
+import { DISCONNECT_TYPES, isRecord, memoToMs, PURPOSES, RECORDING_STATES, safeUrl } from './values.js';
 
 export { DEFAULT_LIMITS } from './prepare.js';
 export { schemasBuilt } from './schemas.js';
@@ -132,23 +132,6 @@ function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: str
   ctx.warnings.push({ path: formatPath(path, ctx.root), code, message, ...(value !== undefined && { value }) });
 }
 
-/** How `check` folds a field, by its name; undefined: kept as it is. */
-type Fold = 'enum' | 'time' | 'url' | undefined;
-/**
- * Each field name's fold, worked out once: `check` sees only the schemas' few dozen field names (and `rawState`),
- * every one of them for every node, and a Map lookup is cheaper than testing two patterns each time.
- */
-const folds = new Map<string, Fold>();
-function foldOf(key: string): Fold {
-  if (!folds.has(key)) {
-    folds.set(
-      key,
-      Object.hasOwn(ENUMS, key) ? 'enum' : TIME.test(key) ? 'time' : /url$/i.test(key) ? 'url' : undefined,
-    );
-  }
-  return folds.get(key);
-}
-
 /**
  * Validates `value` against a schema and returns its fields (the defined ones), folded: enums lower-cased when
  * known (kept verbatim with an `unknown-enum` warning when not), times to epoch ms, URLs allow-listed (dropped with
@@ -171,13 +154,13 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
   // Folded in place: the schema made `fields`, and holds only defined fields (schemas.ts).
   for (const key in fields) {
     const received = fields[key] as string;
-    const fold = foldOf(key);
-    if (fold === 'enum') {
+    const known = ENUMS[key];
+    if (known) {
       const lower = received.toLowerCase();
-      if (ENUMS[key].includes(lower)) fields[key] = lower;
+      if (known.includes(lower)) fields[key] = lower;
       else warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(received)}, kept as received`, received);
-    } else if (fold === 'time') fields[key] = toMs(received);
-    else if (fold === 'url' && !(fields[key] = safeUrl(received))) {
+    } else if (TIME.test(key)) fields[key] = memoToMs(received);
+    else if (/url$/i.test(key) && !(fields[key] = safeUrl(received))) {
       warn(
         ctx,
         [...path, key],
@@ -300,7 +283,7 @@ function guestFrame(ctx: Context, value: Data, path: Path) {
   const message = check(ctx, 'guest-message', value.body, bodyPath);
   if (!message) return;
   // (`check` folds only its node's own fields: the time inside `channel` is validated, not yet converted.)
-  const time = toMs((message.channel as { time?: unknown } | undefined)?.time);
+  const time = memoToMs((message.channel as { time?: unknown } | undefined)?.time);
   (message.events as unknown[] | undefined)?.forEach((item, i) => {
     const eventPath = [...bodyPath, 'events', i];
     const event = check(ctx, 'guest-event', item, eventPath);

@@ -1,6 +1,6 @@
 import * as z from 'zod/v4/core';
 import { kindOf, quote } from './prepare.js';
-import { isRecord, toMs } from './values.js';
+import { isRecord, memoToMs } from './values.js';
 
 /** An object schema: its fields, in the order they are checked (and their issues listed), and which are required. */
 interface Spec {
@@ -203,7 +203,7 @@ function build() {
       });
   const bool = fieldType((value) => typeof value === 'boolean', 'a boolean', true);
   const string = fieldType((value) => typeof value === 'string', 'a string');
-  const date = fieldType((value) => toMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
+  const date = fieldType((value) => memoToMs(value) !== undefined, 'an ISO-8601 date or epoch milliseconds', true);
   /** An object of the spec's fields; a field's type follows from its name. */
   const object = ({ fields, required }: Spec) =>
     fieldType(isRecord, 'an object', false, {
