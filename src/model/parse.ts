@@ -14,7 +14,7 @@ import type {
   ParticipantInfo,
   SignalUpdate,
 } from './types.js';
-import { DISCONNECT_TYPES, isRecord, PURPOSES, RECORDING_STATES, safeUrl, toMs } from './values.js';
+import { DISCONNECT_TYPES, isRecord, memoToMs, PURPOSES, RECORDING_STATES, safeUrl } from './values.js';
 
 export { DEFAULT_LIMITS } from './prepare.js';
 export { schemasBuilt } from './schemas.js';
@@ -159,7 +159,7 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
       const lower = received.toLowerCase();
       if (known.includes(lower)) fields[key] = lower;
       else warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(received)}, kept as received`, received);
-    } else if (TIME.test(key)) fields[key] = toMs(received);
+    } else if (TIME.test(key)) fields[key] = memoToMs(received);
     else if (/url$/i.test(key) && !(fields[key] = safeUrl(received))) {
       warn(
         ctx,
@@ -283,7 +283,7 @@ function guestFrame(ctx: Context, value: Data, path: Path) {
   const message = check(ctx, 'guest-message', value.body, bodyPath);
   if (!message) return;
   // (`check` folds only its node's own fields: the time inside `channel` is validated, not yet converted.)
-  const time = toMs((message.channel as { time?: unknown } | undefined)?.time);
+  const time = memoToMs((message.channel as { time?: unknown } | undefined)?.time);
   (message.events as unknown[] | undefined)?.forEach((item, i) => {
     const eventPath = [...bodyPath, 'events', i];
     const event = check(ctx, 'guest-event', item, eventPath);

@@ -24,18 +24,57 @@ export const DEPTH_CEILING = 1000;
 
 export type Path = (string | number)[];
 
+/**
+ * A normalised object: it inherits nothing (a key such as `constructor` or `toString` is found by `in` only when the
+ * payload has it), like `Object.create(null)`, which engines keep as a hash table; made with `new`, it is an
+ * ordinary fast object, which every field the schemas read, thirty-odd per node, is quicker to look up in.
+ */
+const Bare = function () {} as unknown as new () => Record<string, unknown>;
+Bare.prototype = Object.create(null);
+
 /** A normalised object -> the keys as the caller spelled them, so error paths speak the caller's casing. */
 const spelled = new WeakMap<object, Record<string, string>>();
 
 /**
  * `cobrowse_session_id`, `CobrowseSessionId`, `_self`, `Self`, `ID` -> `cobrowseSessionId`, `self`, `id`.
- * Leading and trailing underscores go, so no key can come out as `__proto__`.
+ * Leading and trailing underscores go, so no key can come out as `__proto__`. (The core's sniff calls it too, a few
+ * keys per payload: the memo below is the model's, and stays out of the core's bytes.)
  */
 export function camelKey(key: string): string {
   const bare = key.replace(/^_+|_+$/g, '');
   if (/^[A-Z\d]+$/.test(bare)) return bare.toLowerCase();
   return bare.replace(/_+(.)/g, (_, c: string) => c.toUpperCase()).replace(/^[A-Z]/, (c) => c.toLowerCase());
 }
+
+/** camelKey's memo for the model: raw key -> its camelCase. */
+const camelKeys = new Map<string, string>();
+const CAMEL_KEYS_KEPT = 2000;
+const KEY_LENGTH_KEPT = 64;
+
+/**
+ * camelKey, remembered. Payloads spell the same few dozen keys over and over: its three regular expressions were an
+ * eighth of parsing. A payload of made-up keys cannot grow the memo past its bound (it starts over instead), nor
+ * fill it with long ones.
+ */
+function memoCamelKey(key: string): string {
+  if (key.length > KEY_LENGTH_KEPT) return camelKey(key);
+  let camel = camelKeys.get(key);
+  if (camel === undefined) {
+    if (camelKeys.size >= CAMEL_KEYS_KEPT) camelKeys.clear();
+    camelKeys.set(key, (camel = camelKey(key)));
+  }
+  return camel;
+}
+
+/** Each camelCase key of an object with these raw keys -> the first raw key that became it. */
+function spellings(raws: string[]): Record<string, string> {
+  const keys = new Bare() as Record<string, string>;
+  for (const raw of raws) keys[memoCamelKey(raw)] ??= raw;
+  return keys;
+}
+
+/** The first of `raws` that becomes `key` (only for a message: a key spelled twice is rare). */
+const firstSpelling = (raws: string[], key: string) => raws.find((raw) => memoCamelKey(raw) === key);
 
 /** `participants[2].cobrowsesessions[0].state`; keys are translated back through `root` when it is given. */
 export function formatPath(path: Path, root?: unknown): string {
@@ -123,12 +162,15 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
             path.pop();
           }
         } else {
-          const keys: Record<string, string> = Object.create(null);
-          const record: Record<string, unknown> = Object.create(null);
-          for (const raw of Object.keys(value)) {
-            const key = camelKey(raw);
+          const record = new Bare();
+          const raws = Object.keys(value);
+          // Whether any key is spelled other than its camelCase: most are not, and formatPath reads a key without
+          // an entry in `spelled` as itself, so only the objects that need it get one (filling a WeakMap is costly).
+          let renamed = false;
+          for (const raw of raws) {
+            const key = memoCamelKey(raw);
             path.push(raw);
-            keys[key] ??= raw;
+            if (key !== raw) renamed = true;
             bytes += raw.length + 4;
             const item = copy((value as Record<string, unknown>)[raw], key);
             if (item === undefined || item === null) {
@@ -137,13 +179,13 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
               found.warnings.push({
                 path: formatPath(path),
                 code: 'ignored',
-                message: `"${raw}" repeats "${keys[key]}"; the first is kept`,
+                message: `"${raw}" repeats "${firstSpelling(raws, key)}"; the first is kept`,
                 value: raw,
               });
             } else record[key] = item;
             path.pop();
           }
-          spelled.set(record, keys);
+          if (renamed) spelled.set(record, spellings(raws));
           out = record;
         }
         open.delete(value);

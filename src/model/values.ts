@@ -9,7 +9,8 @@ const ISO = /^(\d{4})-(\d\d)-(\d\d)[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:
  * ISO-8601 (with or without seconds and milliseconds, with `Z`, an offset, or no zone, read as UTC as Genesys
  * sends it) or epoch milliseconds -> epoch milliseconds; anything else -> undefined. The pattern comes first
  * because `Date.parse` alone also accepts "Nov 22 2026" and reads a zone-less time in the browser's zone; the day
- * check catches what `Date.parse` rolls over (February 30 -> March 2).
+ * check catches what `Date.parse` rolls over (February 30 -> March 2). (The core's sniff reads a time or two per
+ * payload with it: the memo below is the model's, and stays out of the core's bytes.)
  */
 export function toMs(value: unknown): number | undefined {
   // (Number.isFinite is false for anything but a finite number; an infinite one then matches no pattern.) Epoch
@@ -21,6 +22,28 @@ export function toMs(value: unknown): number | undefined {
   if (new Date(Date.UTC(+year, +month - 1, +day)).getUTCDate() !== +day) return undefined;
   const ms = Date.parse(zone ? (value as string) : `${value}Z`);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** toMs's memo for the model: string -> epoch ms, or undefined when it is no time. */
+const times = new Map<string, number | undefined>();
+const TIMES_KEPT = 1000;
+const TIME_LENGTH_KEPT = 40;
+
+/**
+ * toMs, remembered for strings. The model reads each time twice (its schema checks it, then the normaliser
+ * converts it), and a session's start and connect times come again in every update: the pattern and the two Date
+ * calls were a fifth of parsing. The answer depends on the string alone, so a memo of it is exact; bounded in
+ * entries (it starts over when full) and in their length (a time is about 24 characters; an 8,000-character
+ * non-time is read, not kept).
+ */
+export function memoToMs(value: unknown): number | undefined {
+  if (typeof value !== 'string' || value.length > TIME_LENGTH_KEPT) return toMs(value);
+  let ms = times.get(value);
+  if (ms === undefined && !times.has(value)) {
+    if (times.size >= TIMES_KEPT) times.clear();
+    times.set(value, (ms = toMs(value)));
+  }
+  return ms;
 }
 
 /** Every `disconnectType` Genesys documents for a communication (lower-case). */

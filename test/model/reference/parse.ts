@@ -1,0 +1,398 @@
+// FROZEN REFERENCE (test-only): a verbatim copy of src/model as it was before issue 15's speed work on the model
+// (main at 1c6aca1). test/model/differential.test.ts parses fixtures, their mutations and arbitrary values with it
+// and with the live model and requires deep-equal results (values, warnings, error messages and paths), so the
+// faster model is shown to compute the same thing. Do not "fix" or restyle this file: its value is that it does not
+// change. Replace it (and say so) only when the model's semantics move on deliberately.
+import type { $ZodIssue } from 'zod/v4/core';
+import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
+import type { Findings, Path } from './prepare.js';
+import { schemas, TIME } from './schemas.js';
+import type { SchemaName } from './schemas.js';
+import { KNOWN_STATES } from '../../../src/model/types.js';
+import type {
+  CommunicationKind,
+  CommunicationUpdate,
+  NormalizedInput,
+  ParseLimits,
+  ParseResult,
+  ParseWarning,
+  ParticipantInfo,
+  SignalUpdate,
+} from '../../../src/model/types.js';
+import { DISCONNECT_TYPES, isRecord, PURPOSES, RECORDING_STATES, safeUrl, toMs } from './values.js';
+
+export { DEFAULT_LIMITS } from './prepare.js';
+export { schemasBuilt } from './schemas.js';
+
+type Data = Record<string, unknown>;
+
+/**
+ * How shapes are told apart, after keys are camelCased (first match wins):
+ * `topicName` -> envelope; `type` and `class` (or a `type` of `message` / `response`) -> a Web Messaging guest
+ * frame; `type` -> Messenger offer or our vocabulary; `participants` -> conversation; a participant key (`purpose`,
+ * `name`, `cobrowsesessions`, ...) -> a participant (read as a conversation of one), a CobrowseMediaParticipant
+ * when it also has a co-browse key (`cobrowseSessionId`, `cobrowseRole`, `controlling`, `viewerUrl`), a
+ * ScreenShareMediaParticipant when it has a screen-share key instead (`sharing`, `peerCount`, `context`); a
+ * screen-share key -> Screenshare; anything else -> Cobrowsesession. When any check fails the whole result is an
+ * error, so what a failed item adds to `out` is never seen.
+ */
+const has = (value: Data, keys: readonly string[]) => keys.some((key) => key in value);
+const PARTICIPANT_KEYS = [
+  'participants',
+  'purpose',
+  'name',
+  'userId',
+  'user',
+  'startTime',
+  'endTime',
+  'participantType',
+  'mediaRoles',
+  'direction',
+  'cobrowsesessions',
+  'screenshares',
+];
+const COBROWSE_KEYS = ['cobrowseSessionId', 'cobrowseRole', 'controlling', 'viewerUrl'];
+const SCREENSHARE_KEYS = ['sharing', 'peerCount', 'context'];
+
+/** A Participant's lists of legs, and the kind of communication each item is. */
+const LEG_LISTS = [
+  ['cobrowsesessions', 'cobrowse'],
+  ['screenshares', 'screenshare'],
+] as const;
+
+/** Enum fields and their known (lower-case) values. */
+const ENUMS: Record<string, readonly string[]> = {
+  state: KNOWN_STATES,
+  initialState: KNOWN_STATES,
+  disconnectType: DISCONNECT_TYPES,
+  cobrowseRole: ['sharer', 'viewer'],
+  purpose: PURPOSES,
+  screenRecordingState: RECORDING_STATES,
+};
+
+/** What a communication keeps of a validated, folded node (besides the fields `communication` adds). */
+const COMMUNICATION_FIELDS = [
+  'id',
+  'state',
+  'initialState',
+  'cobrowseSessionId',
+  'controlling',
+  'viewerUrl',
+  'peerCount',
+  'sharing',
+  'held',
+  'disconnectType',
+  'provider',
+  'peerId',
+  'providerEventTime',
+  'startAlertingTime',
+  'connectedTime',
+  'disconnectedTime',
+  'startHoldTime',
+];
+/** What a communication update holds: the node's fields above, and those `communication` adds. */
+const COMMUNICATION_UPDATE_FIELDS = [
+  'kind',
+  'rawState',
+  'role',
+  'selfName',
+  'participant',
+  'conversationId',
+  ...COMMUNICATION_FIELDS,
+];
+/** What a participant keeps. */
+const PERSON_FIELDS = [
+  'id',
+  'name',
+  'purpose',
+  'userId',
+  'screenRecordingState',
+  'monitoredParticipantId',
+  'mediaRoles',
+];
+
+/** Our vocabulary: `cobrowse.controlRequest` (any case) -> schema and signal type `control-request`, ... */
+const VOCABULARY = ['control-request', 'navigation-request', 'offer-expiry', 'ack'] as const;
+/** Messenger's co-browse offer events (and a Web Messaging CoBrowse event's `type`), lower-cased. */
+const OFFER_EVENTS = ['offering', 'offeringexpired', 'offeringaccepted', 'offeringrejected'] as const;
+type OfferEvent = (typeof OFFER_EVENTS)[number];
+const isOfferEvent = (value: string): value is OfferEvent => (OFFER_EVENTS as readonly string[]).includes(value);
+
+interface Context extends Findings {
+  root: unknown;
+  out: NormalizedInput;
+}
+
+/**
+ * The named fields of `from` (all of them when no names are given) that are defined: a store spreading an update
+ * keeps what was not sent.
+ */
+function pick<T>(from: Data, keys: readonly string[] = Object.keys(from)): T {
+  const out: Data = {};
+  for (const key of keys) if (from[key] !== undefined) out[key] = from[key];
+  return out as T;
+}
+
+function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: string, value?: string) {
+  ctx.warnings.push({ path: formatPath(path, ctx.root), code, message, ...(value !== undefined && { value }) });
+}
+
+/**
+ * Validates `value` against a schema and returns its fields (the defined ones), folded: enums lower-cased when
+ * known (kept verbatim with an `unknown-enum` warning when not), times to epoch ms, URLs allow-listed (dropped with
+ * an `unsafe-url` warning); `rawState` keeps the state as received. Undefined, after adding its issues, when it fails.
+ */
+function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
+  // The object type reads every field of its shape, so an absent one runs as `undefined`: optional fields accept
+  // it, required ones say `missing` (schemas.ts).
+  // zod's Standard Schema `validate` (every zod schema has it): the finished issues, without the error class
+  // (a message getter, flatten, format, ...) that safeParse wraps them in, ~200 bytes gzip nothing here reads.
+  // Synchronous, since every field is a plain predicate over plain data (prepare.ts), none of which can throw.
+  const result = schemas()[name]['~standard'].validate(value) as { value: Data; issues?: $ZodIssue[] };
+  // Each schema words its own messages (schemas.ts).
+  for (const issue of result.issues ?? []) {
+    ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
+  }
+  if (result.issues) return undefined;
+  const fields = result.value;
+  fields.rawState = fields.state;
+  // Folded in place: the schema made `fields`, and holds only defined fields (schemas.ts).
+  for (const key in fields) {
+    const received = fields[key] as string;
+    const known = ENUMS[key];
+    if (known) {
+      const lower = received.toLowerCase();
+      if (known.includes(lower)) fields[key] = lower;
+      else warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(received)}, kept as received`, received);
+    } else if (TIME.test(key)) fields[key] = toMs(received);
+    else if (/url$/i.test(key) && !(fields[key] = safeUrl(received))) {
+      warn(
+        ctx,
+        [...path, key],
+        'unsafe-url',
+        `dropped ${quote(received)}: only https: (or http: on localhost) URLs are kept`,
+        received,
+      );
+    }
+  }
+  return fields;
+}
+
+/** One communication from a validated node (a leg, or a flat media participant). */
+function communication(ctx: Context, node: Data, kind: CommunicationKind, extra: Data) {
+  const self = node.self as { name?: string } | undefined;
+  const update = pick<CommunicationUpdate>(
+    {
+      peerId: node.peer,
+      disconnectedTime: node.endTime,
+      ...node,
+      kind,
+      role: node.cobrowseRole,
+      selfName: self?.name,
+      ...extra,
+    },
+    COMMUNICATION_UPDATE_FIELDS,
+  );
+  ctx.out.communications.push(update);
+}
+
+/**
+ * A flat media participant's own kind of communication: a CobrowseMediaParticipant (a co-browse key), a
+ * ScreenShareMediaParticipant (a screen-share key), or neither (a Participant, whose legs are lists).
+ */
+function mediaKind(value: Data): CommunicationKind | undefined {
+  if (has(value, COBROWSE_KEYS)) return 'cobrowse';
+  if (has(value, SCREENSHARE_KEYS)) return 'screenshare';
+  return undefined;
+}
+
+function participant(ctx: Context, value: Data, path: Path, conversationId?: unknown): ParticipantInfo | undefined {
+  const node = check(ctx, 'node', value, path);
+  if (!node) return undefined;
+  const user = node.user as { id?: string } | undefined;
+  const media = mediaKind(value);
+  // A flat media participant's state is its communication's, and the participant's too.
+  const info = pick<ParticipantInfo>(
+    { userId: user?.id, ...node },
+    media ? [...PERSON_FIELDS, 'state'] : PERSON_FIELDS,
+  );
+  const extra = { participant: info, conversationId };
+  if (media) communication(ctx, node, media, extra);
+  for (const [key, kind] of LEG_LISTS) {
+    (node[key] as unknown[] | undefined)?.forEach((item, i) => {
+      const leg = check(ctx, 'node', item, [...path, key, i]);
+      if (leg) communication(ctx, leg, kind, extra);
+    });
+  }
+  return info;
+}
+
+function signal(ctx: Context, value: Data, path: Path) {
+  const type = value.type;
+  const lower = typeof type === 'string' ? type.toLowerCase() : '';
+  const offer = isOfferEvent(lower);
+  const kind = offer ? 'offer' : VOCABULARY.find((name) => `cobrowse.${name.replace('-', '')}` === lower);
+  if (!kind) {
+    ctx.issues.push({
+      path: [...path, 'type'],
+      message:
+        typeof type === 'string'
+          ? `unknown type ${quote(type)} (expected a Messenger Offering* event or cobrowse.controlRequest, navigationRequest, offerExpiry, ack)`
+          : `expected a string, received ${kindOf(type)}`,
+    });
+    return;
+  }
+  const fields = check(ctx, kind, value, path);
+  if (!fields) return;
+  if (kind === 'offer-expiry' && !fields.communicationId && !fields.sessionId) {
+    ctx.issues.push({ path, message: 'missing (expected a communicationId or a sessionId)' });
+    return;
+  }
+  const request = kind === 'control-request' || kind === 'navigation-request';
+  // `fields` holds only the schema's fields (and an undefined `rawState`): every defined one is part of the signal.
+  ctx.out.signals.push(
+    pick<SignalUpdate>({
+      type: kind,
+      event: offer ? lower : undefined,
+      ...fields,
+      active: request ? (fields.active ?? true) : undefined,
+    }),
+  );
+}
+
+/** A Web Messaging guest frame's `type` (lower-cased): a pushed message, or the answer to a request. */
+const GUEST_FRAME_TYPES = ['message', 'response'];
+const isGuestFrameType = (type: unknown) => typeof type === 'string' && GUEST_FRAME_TYPES.includes(type.toLowerCase());
+
+/**
+ * A frame of the Web Messaging guest WebSocket, `{ type, class, code, body }`. Only a `StructuredMessage` (a
+ * WebMessagingMessage) whose events hold `eventType: "CoBrowse"` (a WebMessagingEventCoBrowse) says anything
+ * about a session: it becomes the same `offer` signal as Messenger's offer event, timed by `body.channel.time`.
+ * Every other well-formed frame (SessionResponse, `class: "string"` answers such as pongs, Text messages, Typing and
+ * Presence events, receipts, ...) is what a guest socket carries all the time, so it is accepted and adds nothing,
+ * like a heartbeat; a site may pipe the whole socket in.
+ */
+function guestFrame(ctx: Context, value: Data, path: Path) {
+  const frame = check(ctx, 'guest-frame', value, path);
+  if (!frame) return;
+  const type = frame.type as string;
+  if (!isGuestFrameType(type)) {
+    ctx.issues.push({
+      path: [...path, 'type'],
+      message: `unknown type ${quote(type)} (a Web Messaging guest frame is "message" or "response")`,
+    });
+    return;
+  }
+  if ((frame.class as string).toLowerCase() !== 'structuredmessage') return;
+  const bodyPath = [...path, 'body'];
+  const message = check(ctx, 'guest-message', value.body, bodyPath);
+  if (!message) return;
+  // (`check` folds only its node's own fields: the time inside `channel` is validated, not yet converted.)
+  const time = toMs((message.channel as { time?: unknown } | undefined)?.time);
+  (message.events as unknown[] | undefined)?.forEach((item, i) => {
+    const eventPath = [...bodyPath, 'events', i];
+    const event = check(ctx, 'guest-event', item, eventPath);
+    // Presence, Typing, Video, ...: nothing the widget shows.
+    if (!event || (event.eventType as string).toLowerCase() !== 'cobrowse') return;
+    const coBrowse = event.coBrowse as Data | undefined;
+    if (!coBrowse) {
+      ctx.issues.push({ path: [...eventPath, 'coBrowse'], message: 'missing (expected an object)' });
+      return;
+    }
+    // The schema checked its fields' types (`guest-event`'s `coBrowse`); its `type` must be an offer event.
+    const offerType = coBrowse.type as string;
+    const lower = offerType.toLowerCase();
+    if (!isOfferEvent(lower)) {
+      ctx.issues.push({
+        path: [...eventPath, 'coBrowse', 'type'],
+        message: `unknown type ${quote(offerType)} (expected Offering, OfferingExpired, OfferingAccepted or OfferingRejected)`,
+      });
+      return;
+    }
+    ctx.out.signals.push(
+      pick<SignalUpdate>({
+        type: 'offer',
+        event: lower,
+        sessionId: coBrowse.sessionId,
+        sessionJoinToken: coBrowse.sessionJoinToken,
+        time,
+      }),
+    );
+  });
+}
+
+function item(ctx: Context, value: unknown, path: Path): void {
+  if (!isRecord(value)) {
+    ctx.issues.push({ path, message: `expected an object, received ${kindOf(value)}` });
+  } else if ('topicName' in value) {
+    const topic = (check(ctx, 'envelope', value, path)?.topicName as string | undefined)?.toLowerCase();
+    if (topic === 'channel.metadata') ctx.out.signals.push({ type: 'heartbeat' });
+    else if (topic?.startsWith('v2.system.')) {
+      warn(ctx, [...path, 'topicName'], 'ignored', `system topic ${quote(topic)}`, topic);
+    } else if (topic) item(ctx, value.eventBody, [...path, 'eventBody']);
+  } else if ('type' in value && ('class' in value || isGuestFrameType(value.type))) {
+    // (A `message` or `response` without its class is a broken guest frame, and is told so.)
+    guestFrame(ctx, value, path);
+  } else if ('type' in value) {
+    signal(ctx, value, path);
+  } else if (has(value, PARTICIPANT_KEYS)) {
+    // A conversation, or a participant as a conversation of one without an id.
+    const single = !('participants' in value);
+    const conversation = single ? { participants: [value] } : check(ctx, 'conversation', value, path);
+    if (!conversation) return;
+    const before = ctx.out.communications.length;
+    const participants = (conversation.participants as Data[]).flatMap(
+      (person, i) => participant(ctx, person, single ? path : [...path, 'participants', i], conversation.id) ?? [],
+    );
+    ctx.out.conversations.push(pick({ id: conversation.id, participants }));
+    // Its people are kept (a monitoring supervisor, a customer), but nothing here can show a session: say so, so a
+    // payload of a shape read the wrong way (a media participant of a kind not known here) is never silent.
+    if (ctx.out.communications.length === before) {
+      warn(
+        ctx,
+        path,
+        'ignored',
+        'no co-browse or screen-share communication (cobrowsesessions, screenshares, or a co-browse or screen-share media participant): only its participants are kept',
+      );
+    }
+  } else {
+    const node = check(ctx, 'node', value, path);
+    if (node) communication(ctx, node, has(value, SCREENSHARE_KEYS) ? 'screenshare' : 'cobrowse', {});
+  }
+}
+
+/**
+ * A path for the one-line message: whole up to 1,000 characters (any path within the default limits), else its
+ * start and its end (a payload nested near DEPTH_CEILING has a path of thousands). The issue keeps the whole path.
+ */
+const shorten = (path: string) => (path.length > 1000 ? `${path.slice(0, 300)}…${path.slice(-100)}` : path);
+
+/**
+ * Parses anything the widget may be fed into one normalised shape. Never throws: limits are checked and the input
+ * copied into plain data first (prepare.ts), then each item is told apart, validated and normalised.
+ */
+export function parseInput(input: unknown, limits?: Partial<ParseLimits>): ParseResult {
+  const ctx: Context = {
+    root: undefined,
+    out: { conversations: [], communications: [], signals: [] },
+    issues: [],
+    warnings: [],
+  };
+  try {
+    // An unusable input is prepare's one issue, at a path in the caller's keys (no root to translate through).
+    const root = (ctx.root = prepare(input, { ...DEFAULT_LIMITS, ...limits }, ctx));
+    if (!ctx.issues.length) {
+      if (Array.isArray(root)) root.forEach((value, i) => item(ctx, value, [i]));
+      else item(ctx, root, []);
+    }
+  } catch {
+    // Nothing after prepare reads anything but plain data; should it throw, the input could not be read.
+    ctx.issues = [{ path: [], message: 'could not be read' }];
+  }
+  const { warnings } = ctx;
+  if (!ctx.issues.length) return { ok: true, value: ctx.out, warnings };
+  const issues = ctx.issues.map((issue) => ({ path: formatPath(issue.path, ctx.root), message: issue.message }));
+  const shown = issues.slice(0, 3).map((issue) => `${shorten(issue.path)}: ${issue.message}`);
+  if (issues.length > 3) shown.push(`and ${issues.length - 3} more`);
+  return { ok: false, error: { message: shown.join('; '), issues }, warnings };
+}
