@@ -6,13 +6,17 @@ import { withContinuity } from './snapshot.js';
 import type { SessionStore } from './store/index.js';
 import { VERSION } from './version.js';
 
+/** A snapshot of the session outlives its page by this long, by default (README "Page loads"). */
+export const DEFAULT_SNAPSHOT_TTL_MS = 30_000;
+
 /** What the session UI hands the script-tag core: the page's store, the tags, and where the widget goes. */
 export function sessionUi(): SessionUi {
   let mounter: ReturnType<typeof createMounter> | undefined;
   return {
     version: VERSION,
-    start({ snapshotTtlMs }): SessionStore {
-      const store = withContinuity(getDefaultStore(), snapshotTtlMs);
+    start({ snapshotTtl }): SessionStore {
+      const ttlMs = snapshotTtl ? Number(snapshotTtl) * 1000 : DEFAULT_SNAPSHOT_TTL_MS;
+      const store = withContinuity(getDefaultStore(), ttlMs);
       setDefaultStore(store);
       mounter = createMounter(store);
       return store;

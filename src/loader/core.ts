@@ -26,13 +26,14 @@ import type { CobrowseWidgetApi, LoaderError, LocaleStrings, QueuedIngest, Sessi
 
 /** Calls (payloads, for the most part) that may wait for the session UI; one more payload is refused (`buffer-full`). */
 export const MAX_WAITING = 1000;
-/** A snapshot of the session outlives its page by this long, by default (README "Page loads"). */
-export const DEFAULT_SNAPSHOT_TTL_MS = 30_000;
 
 export interface CoreOptions {
   version: string;
-  /** How long a snapshot of the session is worth on the next page of the tab (`data-snapshot-ttl`, seconds). */
-  snapshotTtlMs?: number;
+  /**
+   * `data-snapshot-ttl` as written: how long, in seconds, a snapshot of the session is worth on the next page of the
+   * tab. Only the session UI reads it (src/session-ui.ts), so the core carries it as it is.
+   */
+  snapshotTtl?: string;
   /** Loads the session UI file; resolves once it has run. Absent in the one-file build, which attaches at once. */
   loadUi?: () => Promise<void>;
 }
@@ -49,7 +50,7 @@ type ActionListener = (action: PendingAction) => void;
 
 const TAGS = 'cobrowse-badge, cobrowse-controls, cobrowse-widget';
 
-export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_TTL_MS }: CoreOptions): Core {
+export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core {
   let ui: SessionUi | undefined;
   /** The page's store, from the session UI. */
   let store: SessionStore | undefined;
@@ -232,7 +233,7 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
   function attach(next: SessionUi): void {
     if (ui) return;
     ui = next;
-    const page = (store = next.start({ snapshotTtlMs }));
+    const page = (store = next.start({ snapshotTtl }));
     next.defineAll();
     page.on('action', sendAction);
     if (linkStatus) page.setLink(linkStatus);
@@ -301,7 +302,7 @@ export function installCore(script: HTMLOrSVGScriptElement | null, options: Core
   // attribute leaves its field undefined, which `mount` reads as "not set".
   const data = (script as HTMLElement | null)?.dataset ?? {};
   const { mount: at, websocket, load, snapshotTtl } = data;
-  const core = createCore({ ...options, snapshotTtlMs: snapshotTtl ? Number(snapshotTtl) * 1000 : undefined });
+  const core = createCore({ ...options, snapshotTtl });
   const { api } = core;
   window.CobrowseWidget = api;
   if (at !== undefined) {

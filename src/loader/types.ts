@@ -71,9 +71,10 @@ export interface SessionUi {
   version: string;
   /**
    * Sets the page up and returns its store (the one every component without a store of its own renders), with the
-   * previous page's session restored when this tab has a snapshot of it. Called once, first.
+   * previous page's session restored when this tab has a snapshot of it. Called once, first. `snapshotTtl` is the
+   * script tag's `data-snapshot-ttl` as written (seconds; absent or empty: the default).
    */
-  start(options: { snapshotTtlMs: number }): SessionStore;
+  start(options: { snapshotTtl?: string }): SessionStore;
   defineAll(): void;
   registerLocale(lang: string, table: LocaleStrings): void;
   /** Places the widget `mount` made (and keeps it there while a session is shown), with its options. */
