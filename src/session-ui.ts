@@ -4,6 +4,7 @@ import type { SessionUi } from './loader/types.js';
 import { createMounter } from './mount.js';
 import { withContinuity } from './snapshot.js';
 import type { SessionStore } from './store/index.js';
+import { createOutbox } from './transport/outbox.js';
 import { VERSION } from './version.js';
 
 /** A snapshot of the session outlives its page by this long, by default (README "Page loads"). */
@@ -25,5 +26,6 @@ export function sessionUi(): SessionUi {
     registerLocale,
     mount: (element, options) => mounter!.mount(element, options),
     unmount: () => mounter!.unmount(),
+    createOutbox,
   };
 }

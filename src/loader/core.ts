@@ -14,8 +14,11 @@ import type {
   SessionStore,
   StateListener,
 } from '../store/types.js';
-import { connect } from '../transport/connect.js';
-import type { ConnectOptions, Connection, TransportStore } from '../transport/types.js';
+import { link } from '../transport/link.js';
+import type { LinkStore } from '../transport/link.js';
+import { ACTION_TIMEOUT_MS, isAck } from '../transport/outbox.js';
+import type { Outbox } from '../transport/outbox.js';
+import type { ActionOptions, ConnectOptions, Connection } from '../transport/types.js';
 import type { MountOptions } from './types.js';
 import { NOTICE_STRINGS, createNotice } from './notice.js';
 import type { NoticeStrings } from './notice.js';
@@ -46,8 +49,6 @@ export interface Core {
 /** A call that waited for the session UI, run against it (and the page's store) when it attaches. */
 type WaitingCall = (ui: SessionUi, store: SessionStore) => void;
 
-type ActionListener = (action: PendingAction) => void;
-
 const TAGS = 'cobrowse-badge, cobrowse-controls, cobrowse-widget';
 
 export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core {
@@ -62,8 +63,6 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
   /** The last co-browse or screen-share leg a payload named before the UI was there: live, or how it ended. */
   let lastLeg: Leg | undefined;
   const locales = new Map<string, LocaleStrings>();
-  /** The transports' outboxes, listening for the actions to send. */
-  const actionListeners = new Set<ActionListener>();
   let announceReady!: (api: CobrowseWidgetApi) => void;
   const ready = new Promise<CobrowseWidgetApi>((resolve) => (announceReady = resolve));
   /** The widget `mount` made: created at once, placed by the session UI. */
@@ -72,10 +71,10 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
   let connection: Connection | undefined;
   /** The id of the Stop sharing action the fallback notice sent, until the other side answers. */
   let fallbackAction: string | undefined;
-
-  const sendAction = (action: PendingAction) => {
-    for (const listener of [...actionListeners]) listener(action);
-  };
+  /** Hands the notice's Stop sharing to the current link. */
+  let sendEnd: ((action: PendingAction) => void) | undefined;
+  /** Gives the current link the session UI's outbox, for the page store's actions, when the UI attaches. */
+  let startOutbox: ((ui: SessionUi, page: SessionStore) => void) | undefined;
 
   /**
    * A `cobrowse-error` of the core's own, on the document (it reaches `window` too): before the session UI there is
@@ -107,7 +106,7 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
     if (!button.dispatchEvent(event)) return;
     const action: PendingAction = { ...detail, id: `end-${Date.now().toString(36)}`, since: new Date().toISOString() };
     fallbackAction = action.id;
-    sendAction(action);
+    sendEnd?.(action);
   };
   const notice = createNotice(noticeStrings, endFromNotice);
 
@@ -197,34 +196,63 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
   }
 
   /** The store the transports feed: the real one once it is there, the waiting list until then. */
-  const port: TransportStore = {
+  const port: LinkStore = {
     // A queued answer is an `ok` one: the transports only hand payloads over.
     ingest: (input) => ingest(input) as IngestResult,
     setLink(status) {
       if (store) store.setLink(status);
       else linkStatus = status;
     },
-    settle(id, ok, error) {
-      if (store) store.settle(id, ok, error);
-      // The other side confirmed the notice's Stop sharing: the session is over. (Refused: the button stays.)
-      else if (ok && id === fallbackAction) {
-        lastLeg = undefined;
-        updateNotice();
-      }
-    },
-    // The transports listen for actions only (their outbox): the only event this store has.
-    on(_type, listener) {
-      actionListeners.add(listener as ActionListener);
-      return () => actionListeners.delete(listener as ActionListener);
-    },
   };
+
+  /**
+   * A link's outbox. The page store's actions go through the session UI's (src/transport/outbox.ts), made when the
+   * UI attaches: the core file carries none. Before, the one action is the notice's Stop sharing: it waits here for
+   * an open link (first in line, as it would in an outbox) until it goes out or its time is up, and its ack takes
+   * the notice away. Every ack is the outbox's, never the model's, as with the UI's outbox.
+   */
+  function coreOutbox(send: (message: object) => boolean, settings: ActionOptions): Outbox {
+    let outbox: Outbox | undefined;
+    let closed = false;
+    let end: object | undefined;
+    const flush = () => {
+      if (end && send(end)) end = undefined;
+      outbox?.flush();
+    };
+    sendEnd = (action) => {
+      const message = (end = { ...action, type: 'cobrowse.action' });
+      setTimeout(() => end === message && (end = undefined), settings.actionTimeoutMs ?? ACTION_TIMEOUT_MS);
+      flush();
+    };
+    startOutbox = (next, page) => {
+      if (!closed) outbox = next.createOutbox(page, send, settings);
+    };
+    if (ui && store) startOutbox(ui, store);
+    return {
+      flush,
+      ack(message) {
+        if (outbox) return outbox.ack(message);
+        if (!isAck(message)) return false;
+        // The other side confirmed the notice's Stop sharing: the session is over. (Refused: the button stays.)
+        if (message.ok === true && message.actionId === fallbackAction) {
+          lastLeg = undefined;
+          updateNotice();
+        }
+        return true;
+      },
+      close() {
+        closed = true;
+        outbox?.close();
+      },
+    };
+  }
 
   /**
    * One link at a time. The new one is made first, so a refused URL or origin list throws with the link in place
    * untouched; then the old one closes, and the page's link status is the new one's again.
    */
   function connectTransport(options: ConnectOptions): Connection {
-    const next = connect(port, options);
+    const next = link(port, options, coreOutbox);
     connection?.close();
     port.setLink(next.status);
     return (connection = next);
@@ -235,7 +263,7 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
     ui = next;
     const page = (store = next.start({ snapshotTtl }));
     next.defineAll();
-    page.on('action', sendAction);
+    startOutbox?.(next, page);
     if (linkStatus) page.setLink(linkStatus);
     const calls = waiting;
     waiting = [];

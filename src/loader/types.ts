@@ -1,6 +1,7 @@
 import type { ParseError } from '../model/types.js';
 import type { IngestResult, SessionStore, StateListener } from '../store/types.js';
-import type { ConnectOptions, Connection } from '../transport/types.js';
+import type { Outbox } from '../transport/outbox.js';
+import type { ActionOptions, ConnectOptions, Connection } from '../transport/types.js';
 
 /** Where and how `mount` shows the floating widget. Every field maps to an attribute of `<cobrowse-widget>`. */
 export interface MountOptions {
@@ -80,6 +81,8 @@ export interface SessionUi {
   /** Places the widget `mount` made (and keeps it there while a session is shown), with its options. */
   mount(element: HTMLElement, options: MountOptions): void;
   unmount(): void;
+  /** The outbox of one of the core's links (src/transport/outbox.ts): the core carries none of its own. */
+  createOutbox(store: SessionStore, send: (message: object) => boolean, settings: ActionOptions): Outbox;
 }
 
 /** The key under which the core waits for the session UI: the UI file calls `window.CobrowseWidget[ATTACH](ui)`. */
