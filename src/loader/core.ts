@@ -92,7 +92,8 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
 
   const noticeStrings = (): NoticeStrings => {
     const lang = (document.documentElement.lang || 'en').toLowerCase();
-    return { ...NOTICE_STRINGS, ...(locales.get(lang.split('-')[0]) ?? {}), ...(locales.get(lang) ?? {}) };
+    // (Spreading an absent table adds nothing.)
+    return { ...NOTICE_STRINGS, ...locales.get(lang.split('-')[0]), ...locales.get(lang) };
   };
 
   /** The fallback notice's Stop sharing: the same event and action the session UI's button gives. */
@@ -198,7 +199,7 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
   /** The store the transports feed: the real one once it is there, the waiting list until then. */
   const port: LinkStore = {
     // A queued answer is an `ok` one: the transports only hand payloads over.
-    ingest: (input) => ingest(input) as IngestResult,
+    ingest: ingest as LinkStore['ingest'],
     setLink(status) {
       if (store) store.setLink(status);
       else linkStatus = status;
