@@ -72,7 +72,7 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
   /** The id of the Stop sharing action the fallback notice sent, until the other side answers. */
   let fallbackAction: string | undefined;
   /** Hands the notice's Stop sharing to the current link. */
-  let sendEnd: ((action: PendingAction) => void) | undefined;
+  let sendEnd: ((message: PendingAction & { type: 'cobrowse.action' }) => void) | undefined;
   /** Gives the current link the session UI's outbox, for the page store's actions, when the UI attaches. */
   let startOutbox: ((ui: SessionUi, page: SessionStore) => void) | undefined;
 
@@ -105,9 +105,9 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
     };
     const event = new CustomEvent('cobrowse-action', { detail, bubbles: true, composed: true, cancelable: true });
     if (!button.dispatchEvent(event)) return;
-    const action: PendingAction = { ...detail, id: `end-${Date.now().toString(36)}`, since: new Date().toISOString() };
-    fallbackAction = action.id;
-    sendEnd?.(action);
+    fallbackAction = `end-${Date.now().toString(36)}`;
+    // The action as an outbox sends it.
+    sendEnd?.({ ...detail, id: fallbackAction, since: new Date().toISOString(), type: 'cobrowse.action' });
   };
   const notice = createNotice(noticeStrings, endFromNotice);
 
@@ -220,8 +220,8 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
       if (end && send(end)) end = undefined;
       outbox?.flush();
     };
-    sendEnd = (action) => {
-      const message = (end = { ...action, type: 'cobrowse.action' });
+    sendEnd = (message) => {
+      end = message;
       setTimeout(() => end === message && (end = undefined), settings.actionTimeoutMs ?? ACTION_TIMEOUT_MS);
       flush();
     };
