@@ -14,8 +14,11 @@ import type {
   SessionStore,
   StateListener,
 } from '../store/types.js';
-import { connect } from '../transport/connect.js';
-import type { ConnectOptions, Connection, TransportStore } from '../transport/types.js';
+import { link } from '../transport/link.js';
+import type { LinkStore } from '../transport/link.js';
+import { ACTION_TIMEOUT_MS, isAck } from '../transport/outbox.js';
+import type { Outbox } from '../transport/outbox.js';
+import type { ActionOptions, ConnectOptions, Connection } from '../transport/types.js';
 import type { MountOptions } from './types.js';
 import { NOTICE_STRINGS, createNotice } from './notice.js';
 import type { NoticeStrings } from './notice.js';
@@ -26,13 +29,14 @@ import type { CobrowseWidgetApi, LoaderError, LocaleStrings, QueuedIngest, Sessi
 
 /** Calls (payloads, for the most part) that may wait for the session UI; one more payload is refused (`buffer-full`). */
 export const MAX_WAITING = 1000;
-/** A snapshot of the session outlives its page by this long, by default (README "Page loads"). */
-export const DEFAULT_SNAPSHOT_TTL_MS = 30_000;
 
 export interface CoreOptions {
   version: string;
-  /** How long a snapshot of the session is worth on the next page of the tab (`data-snapshot-ttl`, seconds). */
-  snapshotTtlMs?: number;
+  /**
+   * `data-snapshot-ttl` as written: how long, in seconds, a snapshot of the session is worth on the next page of the
+   * tab. Only the session UI reads it (src/session-ui.ts), so the core carries it as it is.
+   */
+  snapshotTtl?: string;
   /** Loads the session UI file; resolves once it has run. Absent in the one-file build, which attaches at once. */
   loadUi?: () => Promise<void>;
 }
@@ -45,11 +49,9 @@ export interface Core {
 /** A call that waited for the session UI, run against it (and the page's store) when it attaches. */
 type WaitingCall = (ui: SessionUi, store: SessionStore) => void;
 
-type ActionListener = (action: PendingAction) => void;
-
 const TAGS = 'cobrowse-badge, cobrowse-controls, cobrowse-widget';
 
-export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_TTL_MS }: CoreOptions): Core {
+export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core {
   let ui: SessionUi | undefined;
   /** The page's store, from the session UI. */
   let store: SessionStore | undefined;
@@ -61,8 +63,6 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
   /** The last co-browse or screen-share leg a payload named before the UI was there: live, or how it ended. */
   let lastLeg: Leg | undefined;
   const locales = new Map<string, LocaleStrings>();
-  /** The transports' outboxes, listening for the actions to send. */
-  const actionListeners = new Set<ActionListener>();
   let announceReady!: (api: CobrowseWidgetApi) => void;
   const ready = new Promise<CobrowseWidgetApi>((resolve) => (announceReady = resolve));
   /** The widget `mount` made: created at once, placed by the session UI. */
@@ -71,10 +71,10 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
   let connection: Connection | undefined;
   /** The id of the Stop sharing action the fallback notice sent, until the other side answers. */
   let fallbackAction: string | undefined;
-
-  const sendAction = (action: PendingAction) => {
-    for (const listener of [...actionListeners]) listener(action);
-  };
+  /** Hands the notice's Stop sharing to the current link. */
+  let sendEnd: ((message: PendingAction & { type: 'cobrowse.action' }) => void) | undefined;
+  /** Gives the current link the session UI's outbox, for the page store's actions, when the UI attaches. */
+  let startOutbox: ((ui: SessionUi, page: SessionStore) => void) | undefined;
 
   /**
    * A `cobrowse-error` of the core's own, on the document (it reaches `window` too): before the session UI there is
@@ -92,7 +92,8 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
 
   const noticeStrings = (): NoticeStrings => {
     const lang = (document.documentElement.lang || 'en').toLowerCase();
-    return { ...NOTICE_STRINGS, ...(locales.get(lang.split('-')[0]) ?? {}), ...(locales.get(lang) ?? {}) };
+    // (Spreading an absent table adds nothing.)
+    return { ...NOTICE_STRINGS, ...locales.get(lang.split('-')[0]), ...locales.get(lang) };
   };
 
   /** The fallback notice's Stop sharing: the same event and action the session UI's button gives. */
@@ -104,9 +105,9 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
     };
     const event = new CustomEvent('cobrowse-action', { detail, bubbles: true, composed: true, cancelable: true });
     if (!button.dispatchEvent(event)) return;
-    const action: PendingAction = { ...detail, id: `end-${Date.now().toString(36)}`, since: new Date().toISOString() };
-    fallbackAction = action.id;
-    sendAction(action);
+    fallbackAction = `end-${Date.now().toString(36)}`;
+    // The action as an outbox sends it.
+    sendEnd?.({ ...detail, id: fallbackAction, since: new Date().toISOString(), type: 'cobrowse.action' });
   };
   const notice = createNotice(noticeStrings, endFromNotice);
 
@@ -196,34 +197,63 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
   }
 
   /** The store the transports feed: the real one once it is there, the waiting list until then. */
-  const port: TransportStore = {
+  const port: LinkStore = {
     // A queued answer is an `ok` one: the transports only hand payloads over.
-    ingest: (input) => ingest(input) as IngestResult,
+    ingest: ingest as LinkStore['ingest'],
     setLink(status) {
       if (store) store.setLink(status);
       else linkStatus = status;
     },
-    settle(id, ok, error) {
-      if (store) store.settle(id, ok, error);
-      // The other side confirmed the notice's Stop sharing: the session is over. (Refused: the button stays.)
-      else if (ok && id === fallbackAction) {
-        lastLeg = undefined;
-        updateNotice();
-      }
-    },
-    // The transports listen for actions only (their outbox): the only event this store has.
-    on(_type, listener) {
-      actionListeners.add(listener as ActionListener);
-      return () => actionListeners.delete(listener as ActionListener);
-    },
   };
+
+  /**
+   * A link's outbox. The page store's actions go through the session UI's (src/transport/outbox.ts), made when the
+   * UI attaches: the core file carries none. Before, the one action is the notice's Stop sharing: it waits here for
+   * an open link (first in line, as it would in an outbox) until it goes out or its time is up, and its ack takes
+   * the notice away. Every ack is the outbox's, never the model's, as with the UI's outbox.
+   */
+  function coreOutbox(send: (message: object) => boolean, settings: ActionOptions): Outbox {
+    let outbox: Outbox | undefined;
+    let closed = false;
+    let end: object | undefined;
+    const flush = () => {
+      if (end && send(end)) end = undefined;
+      outbox?.flush();
+    };
+    sendEnd = (message) => {
+      end = message;
+      setTimeout(() => end === message && (end = undefined), settings.actionTimeoutMs ?? ACTION_TIMEOUT_MS);
+      flush();
+    };
+    startOutbox = (next, page) => {
+      if (!closed) outbox = next.createOutbox(page, send, settings);
+    };
+    if (ui && store) startOutbox(ui, store);
+    return {
+      flush,
+      ack(message) {
+        if (outbox) return outbox.ack(message);
+        if (!isAck(message)) return false;
+        // The other side confirmed the notice's Stop sharing: the session is over. (Refused: the button stays.)
+        if (message.ok === true && message.actionId === fallbackAction) {
+          lastLeg = undefined;
+          updateNotice();
+        }
+        return true;
+      },
+      close() {
+        closed = true;
+        outbox?.close();
+      },
+    };
+  }
 
   /**
    * One link at a time. The new one is made first, so a refused URL or origin list throws with the link in place
    * untouched; then the old one closes, and the page's link status is the new one's again.
    */
   function connectTransport(options: ConnectOptions): Connection {
-    const next = connect(port, options);
+    const next = link(port, options, coreOutbox);
     connection?.close();
     port.setLink(next.status);
     return (connection = next);
@@ -232,9 +262,9 @@ export function createCore({ version, loadUi, snapshotTtlMs = DEFAULT_SNAPSHOT_T
   function attach(next: SessionUi): void {
     if (ui) return;
     ui = next;
-    const page = (store = next.start({ snapshotTtlMs }));
+    const page = (store = next.start({ snapshotTtl }));
     next.defineAll();
-    page.on('action', sendAction);
+    startOutbox?.(next, page);
     if (linkStatus) page.setLink(linkStatus);
     const calls = waiting;
     waiting = [];
@@ -301,7 +331,7 @@ export function installCore(script: HTMLOrSVGScriptElement | null, options: Core
   // attribute leaves its field undefined, which `mount` reads as "not set".
   const data = (script as HTMLElement | null)?.dataset ?? {};
   const { mount: at, websocket, load, snapshotTtl } = data;
-  const core = createCore({ ...options, snapshotTtlMs: snapshotTtl ? Number(snapshotTtl) * 1000 : undefined });
+  const core = createCore({ ...options, snapshotTtl });
   const { api } = core;
   window.CobrowseWidget = api;
   if (at !== undefined) {

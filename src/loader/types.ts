@@ -1,6 +1,7 @@
 import type { ParseError } from '../model/types.js';
 import type { IngestResult, SessionStore, StateListener } from '../store/types.js';
-import type { ConnectOptions, Connection } from '../transport/types.js';
+import type { Outbox } from '../transport/outbox.js';
+import type { ActionOptions, ConnectOptions, Connection } from '../transport/types.js';
 
 /** Where and how `mount` shows the floating widget. Every field maps to an attribute of `<cobrowse-widget>`. */
 export interface MountOptions {
@@ -71,14 +72,17 @@ export interface SessionUi {
   version: string;
   /**
    * Sets the page up and returns its store (the one every component without a store of its own renders), with the
-   * previous page's session restored when this tab has a snapshot of it. Called once, first.
+   * previous page's session restored when this tab has a snapshot of it. Called once, first. `snapshotTtl` is the
+   * script tag's `data-snapshot-ttl` as written (seconds; absent or empty: the default).
    */
-  start(options: { snapshotTtlMs: number }): SessionStore;
+  start(options: { snapshotTtl?: string }): SessionStore;
   defineAll(): void;
   registerLocale(lang: string, table: LocaleStrings): void;
   /** Places the widget `mount` made (and keeps it there while a session is shown), with its options. */
   mount(element: HTMLElement, options: MountOptions): void;
   unmount(): void;
+  /** The outbox of one of the core's links (src/transport/outbox.ts): the core carries none of its own. */
+  createOutbox(store: SessionStore, send: (message: object) => boolean, settings: ActionOptions): Outbox;
 }
 
 /** The key under which the core waits for the session UI: the UI file calls `window.CobrowseWidget[ATTACH](ui)`. */

@@ -2,15 +2,18 @@ import type { PendingAction } from '../store/index.js';
 import type { ActionOptions, TransportStore } from './types.js';
 
 /** `{ type: 'cobrowse.ack', actionId, ok, error? }`: the other side's answer to one action. */
-interface Ack {
+export interface Ack {
   type: 'cobrowse.ack';
   actionId: string;
   ok?: unknown;
   error?: unknown;
 }
 
-const isAck = (message: unknown): message is Ack =>
+export const isAck = (message: unknown): message is Ack =>
   (message as Ack | null)?.type === 'cobrowse.ack' && typeof (message as Ack).actionId === 'string';
+
+/** How long an action waits for its ack, by default (`actionTimeoutMs`). */
+export const ACTION_TIMEOUT_MS = 30_000;
 
 export interface Outbox {
   /** Sends what waits, in order, while the wire takes it. */
@@ -28,7 +31,7 @@ export interface Outbox {
 export function createOutbox(
   store: TransportStore,
   send: (message: object) => boolean,
-  { maxQueue = 20, actionTimeoutMs = 30_000 }: ActionOptions,
+  { maxQueue = 20, actionTimeoutMs = ACTION_TIMEOUT_MS }: ActionOptions,
 ): Outbox {
   let queue: PendingAction[] = [];
   const timers = new Map<string, ReturnType<typeof setTimeout>>();

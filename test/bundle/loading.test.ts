@@ -198,6 +198,25 @@ describe('dist/cobrowse-widget.min.js (core): the session UI cannot load', () =>
     });
   }
 
+  it('a Stop sharing while the link is down waits for it (the core has no outbox of its own) and goes out when it reopens', async () => {
+    const { win, doc } = await page(
+      '',
+      `<script src="${CORE}" data-ui-src="/dist/no-such-session-ui.min.js"></script>` +
+        `<script>window.link=CobrowseWidget.connect({websocket:${JSON.stringify(server.url)}})</script>`,
+    );
+    const link = (win as unknown as { link: { status: string } }).link;
+    const { button } = await notice(doc);
+    await server.kill();
+    await waitUntil(() => link.status === 'reconnecting', 'the link never went down');
+    button.click();
+    const sent = async () =>
+      (await server.refresh()).received.some((m) => m.type === 'cobrowse.action' && m.action === 'end');
+    expect(await sent()).to.equal(false);
+    await server.restart();
+    await waitUntil(sent, 'end never reached the server once the link was back', { timeout: 5000 });
+    await waitUntil(() => !doc.querySelector('cobrowse-notice'), 'the notice stayed after the ack');
+  });
+
   it('tries again on the next session event, and each failure is reported', async () => {
     const { win, doc } = await page(
       '',
