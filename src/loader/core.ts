@@ -125,10 +125,8 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
     loadUi()
       .catch((error: unknown) => {
         loadFailed = true;
-        report(
-          'load-failed',
-          `the session UI could not load: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        // Every reason is an Error: load-script's own, Trusted Types' or the URL's TypeError.
+        report('load-failed', `the session UI could not load: ${(error as Error).message}`);
         updateNotice();
       })
       .finally(() => {
@@ -353,11 +351,13 @@ export function installCore(script: HTMLOrSVGScriptElement | null, options: Core
 
   // A page that shows the elements itself (not only the widget `mount` made) needs the UI to render them.
   // (The widget `mount` made is not in the document before the UI places it.)
-  const hasTags = () => !!document.querySelector(TAGS);
-  if (load === 'eager' || hasTags() || hasSnapshot()) void api.load();
-  else if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', () => hasTags() && void api.load(), { once: true });
-  }
+  const loadForTags = () => {
+    if (document.querySelector(TAGS)) void api.load();
+  };
+  if (load === 'eager' || hasSnapshot()) void api.load();
+  loadForTags();
+  // A script in <head> runs before the tags in <body> are parsed.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', loadForTags, { once: true });
   return core;
 }
 
