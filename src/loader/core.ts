@@ -44,6 +44,11 @@ export interface CoreOptions {
 export interface Core {
   api: CobrowseWidgetApi;
   attach(ui: SessionUi): void;
+  /**
+   * A session goes on from the previous page: until the session UI shows it (restored, reconnecting), the notice
+   * says "Reconnecting…" with its Stop sharing, from the first frame.
+   */
+  restore(leg: Leg): void;
 }
 
 /** A call that waited for the session UI, run against it (and the page's store) when it attaches. */
@@ -111,10 +116,17 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
   };
   const notice = createNotice(noticeStrings, endFromNotice);
 
-  /** The notice shows while a session is on and the UI could not load; it goes when the session ends. */
+  /** Whether the previous page's session is being restored (the notice says "Reconnecting…" meanwhile). */
+  let restoring = false;
+
+  /**
+   * The notice shows while a session is on and the UI is not there to show it: restored from the previous page
+   * (until the UI comes), or the UI could not load. It goes when the session ends.
+   */
   const updateNotice = () => {
-    if (!ui && loadFailed && lastLeg?.live) notice.show(lastLeg, 'sessionActive');
-    else notice.remove();
+    if (!ui && (loadFailed || restoring) && lastLeg?.live) {
+      notice.show(lastLeg, loadFailed ? 'sessionActive' : 'reconnecting');
+    } else notice.remove();
   };
 
   function requestUi(): Promise<CobrowseWidgetApi> {
@@ -298,22 +310,32 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
     [ATTACH]: { value: attach },
   });
 
-  return { api, attach };
+  const restore = (leg: Leg) => {
+    lastLeg = leg;
+    restoring = true;
+    updateNotice();
+  };
+
+  return { api, attach, restore };
 }
 
 type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
 
 /**
- * A session the previous page of this tab showed: the next page shows it at once. (Whether it is still in time and
- * valid is the session UI's to check, src/snapshot.ts: it removes one that is not.)
+ * The session the previous page of this tab showed, while its snapshot is in time: the next page shows it at once.
+ * (The session UI validates the whole snapshot, src/snapshot.ts, and removes one that is not valid.)
  */
-function hasSnapshot(): boolean {
+function savedLeg(): Leg | undefined {
   try {
-    return !!sessionStorage.getItem(SNAPSHOT_KEY);
+    const saved = JSON.parse(sessionStorage.getItem(SNAPSHOT_KEY) ?? '{}');
+    const { communicationId, sessionId } = saved.view ?? {};
+    if (saved.expiresAt > Date.now() && typeof communicationId === 'string') {
+      return { communicationId, sessionId, live: true };
+    }
   } catch {
     // No storage here (a sandboxed frame, storage off), or not ours.
-    return false;
   }
+  return undefined;
 }
 
 /**
@@ -354,7 +376,9 @@ export function installCore(script: HTMLOrSVGScriptElement | null, options: Core
   const loadForTags = () => {
     if (document.querySelector(TAGS)) void api.load();
   };
-  if (load === 'eager' || hasSnapshot()) void api.load();
+  const restored = savedLeg();
+  if (restored) core.restore(restored);
+  if (load === 'eager' || restored) void api.load();
   loadForTags();
   // A script in <head> runs before the tags in <body> are parsed.
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', loadForTags, { once: true });

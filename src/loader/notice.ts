@@ -60,8 +60,10 @@ export function createNotice(strings: () => NoticeStrings, onEnd: (leg: Leg, but
       if (!host) build();
       const t = strings();
       button.textContent = t.end;
-      // Set after the region is in the document, so a screen reader announces it as a change.
-      setTimeout(() => (status.textContent = t[text]), 50);
+      // Visible at once. A live region's first content is not reliably announced, so a moment later the text changes
+      // in a way a screen reader hears and the eye does not (a trailing no-break space).
+      status.textContent = t[text];
+      setTimeout(() => (status.textContent = `${t[text]}\u00a0`), 50);
     },
     remove() {
       host?.remove();

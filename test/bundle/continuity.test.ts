@@ -4,7 +4,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { cobrowsesession } from '../fixtures/sessions.js';
 import { TestServer } from '../support/ws-server.js';
-import { BUILDS, page, ready } from './frames.js';
+import { BUILDS, CORE, page, ready } from './frames.js';
 import type { FrameWindow } from './frames.js';
 
 const SNAPSHOT_KEY = 'cobrowse-widget:session';
@@ -58,10 +58,19 @@ for (const { name, src } of BUILDS) {
     it("page 2 shows the session at once, marked reconnecting, then the server's state replaces it", async () => {
       await openPageOne();
       await slow.snapshot(cobrowsesession('connected', 9, { cobrowseRole: 'viewer' }));
-      await navigate(frame, site(src, slow));
+      // The core's session UI held back 500 ms: what page 2 shows before it comes is the core's own.
+      const uiFile = Object.keys(await (await fetch('/dist/sri.json')).json()).find((n) => n.includes('-ui-'));
+      await navigate(frame, site(src, slow, src === CORE ? `&ui=/slow/500/dist/${uiFile}` : ''));
       const win = frame.contentWindow as FrameWindow;
       const doc = frame.contentDocument!;
+      // The moment the file has run, before its first frame: the session is on screen, saying reconnecting.
+      const atLoad = (win as unknown as { atLoad: { notice: string | null; widget: string | null; visible: boolean } })
+        .atLoad;
+      if (src === CORE) expect(atLoad.notice).to.equal('Reconnecting…');
+      else expect(atLoad.widget).to.equal('reconnecting');
+      expect(atLoad.visible, 'visible when the file has run').to.equal(true);
       await ready(win);
+      expect(doc.querySelector('cobrowse-notice'), 'the widget takes over from the notice').to.equal(null);
       const widget = doc.querySelector<Widget>('cobrowse-widget')!;
       await widget.updateComplete;
       // Page 2's first frames: the widget is there, with the session as page 1 showed it, reconnecting.
@@ -107,7 +116,11 @@ for (const { name, src } of BUILDS) {
     it('a snapshot that fails validation is discarded', async () => {
       sessionStorage.setItem(
         SNAPSHOT_KEY,
-        JSON.stringify({ expiresAt: Date.now() + 60_000, view: { connection: 'connected', peers: 'x' } }),
+        // Ids the core can read (so it loads the session UI for it), and peers the UI's validation refuses.
+        JSON.stringify({
+          expiresAt: Date.now() + 60_000,
+          view: { connection: 'connected', communicationId: 'comm-1', sessionId: 'session-1', peers: 'x' },
+        }),
       );
       await navigate(frame, site(src, slow));
       const win = frame.contentWindow as FrameWindow;
@@ -117,6 +130,7 @@ for (const { name, src } of BUILDS) {
         'idle',
       );
       expect(sessionStorage.getItem(SNAPSHOT_KEY)).to.equal(null);
+      expect(frame.contentDocument!.querySelector('cobrowse-notice')).to.equal(null);
     });
   });
 

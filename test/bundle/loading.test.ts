@@ -179,7 +179,8 @@ describe('dist/cobrowse-widget.min.js (core): the session UI cannot load', () =>
       );
       const failures = (win as unknown as { failures: { code: string; message: string }[] }).failures;
       const { status, button } = await notice(doc);
-      expect(status.textContent).to.equal('A session with an agent is active');
+      // (A trailing no-break space comes a moment later, for screen readers: trim() takes it.)
+      expect(status.textContent!.trim()).to.equal('A session with an agent is active');
       expect(button.textContent).to.equal('Stop sharing');
       expect(failures.map((f) => f.code)).to.deep.equal(['load-failed']);
       expect(failures[0].message).to.match(/session UI could not load/);
