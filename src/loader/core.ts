@@ -89,7 +89,8 @@ export function createCore({ version, loadUi, snapshotTtl }: CoreOptions): Core 
     const detail: LoaderError = {
       code,
       message: `[cobrowse-widget] ${message}`,
-      issues: [{ path: '(root)', message }],
+      // Not an input's fault: no path to name.
+      issues: [],
     };
     document.dispatchEvent(new CustomEvent('cobrowse-error', { detail, bubbles: true, composed: true }));
     return detail;

@@ -62,12 +62,9 @@ export function loadScript({ src, integrity, nonce }: ScriptSettings): Promise<v
       reject(error);
       return;
     }
-    script.onload = () => {
-      script.remove();
-      resolve();
-    };
+    // (The element stays, as a loader's script tags do; a retry adds another.)
+    script.onload = () => resolve();
     script.onerror = () => {
-      script.remove();
       reject(new Error(`${src} did not load (blocked, not found, offline, or not matching its integrity hash)`));
     };
     document.head.append(script);

@@ -29,7 +29,10 @@ export interface QueuedIngest {
   result: Promise<IngestResult>;
 }
 
-/** `detail` of a `cobrowse-error` the core fires itself (the model's own errors have no `code`). */
+/**
+ * `detail` of a `cobrowse-error` the core fires itself (the model's own errors have no `code`). Its `issues` is empty:
+ * no input is at fault, so there is no path to name.
+ */
 export interface LoaderError extends ParseError {
   /** `load-failed`: the session UI did not load; `buffer-full`: too many payloads waited for it. */
   code: 'load-failed' | 'buffer-full';
