@@ -1,19 +1,28 @@
 /**
  * State -> the one immutable view of "my" session. Pure: the same state and `now` always give the same view,
  * whatever order the events that built the state arrived in.
+ *
+ * It runs on every ingest that changed the state, so it builds little: a communication as its updates describe it
+ * comes ready-made from its record (reduce builds it once per change), "best" is a scan for the minimum rather than
+ * a sorted copy, and given the previous view it reuses every part of it that came out equal (the peers, the control
+ * block, the summaries, ..., or the whole view), so the store's comparison and freeze skip those parts and
+ * components see stable identities.
  */
-import type { CommunicationUpdate } from '../model/index.js';
 import { extreme, knownConnection, order } from './order.js';
-import type { Stamp } from './order.js';
-import type { Person, StoreState } from './reduce.js';
-import type { CommunicationSummary, Connection, PeerView, SessionView } from './types.js';
+import type { Communication, Person, RequestSignal, StoreState } from './reduce.js';
+import { sameValue } from './reduce.js';
+import type {
+  CommunicationSummary,
+  ControlRequestView,
+  ControlView,
+  Connection,
+  NavigationRequestView,
+  PeerView,
+  SessionView,
+} from './types.js';
 
-/** A communication as the view sees it: sticky fields merged over its newest update, plus its connection. */
-interface Comm extends CommunicationUpdate {
-  connection: Connection;
-  at: Stamp;
-  known?: Connection;
-  grantedAt?: number;
+/** A communication as the view sees it: its record's `comm`, plus what a Messenger offer or expiry says. */
+interface Comm extends Communication {
   offerExpiresAt?: number;
 }
 
@@ -32,6 +41,8 @@ const PRIORITY: Record<Connection, number> = {
   idle: 1,
   disconnected: 0,
 };
+/** The view's empty lists: frozen, so every view may share them. */
+const NONE: never[] = Object.freeze([]) as never[];
 
 /** ISO strings already made: a view shows the same few times on every derive, and each Date costs. Bounded. */
 const isoTimes = new Map<number, string>();
@@ -49,15 +60,17 @@ const sessionOf = (c: Comm) => c.cobrowseSessionId ?? c.id;
 const roleOf = (c: Comm | undefined) =>
   c?.kind === 'screenshare' && c.sharing !== undefined ? (c.sharing ? 'sharer' : 'viewer') : c?.role;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-/** Best first: by PRIORITY, then the newest, then by id (so the order never depends on arrival). */
-const rank = (comms: Comm[]) =>
-  [...comms].sort((a, b) => PRIORITY[b.connection] - PRIORITY[a.connection] || order(b.at, a.at) || byId(a, b));
-const best = (comms: Comm[]): Comm | undefined => rank(comms)[0];
+/** Best first: by PRIORITY, then the newest, then by id (so the order never depends on arrival). A total order. */
+const byRank = (a: Comm, b: Comm) => PRIORITY[b.connection] - PRIORITY[a.connection] || order(b.at, a.at) || byId(a, b);
+/**
+ * The first of `comms` by `byRank`, or `undefined`. A scan, not a sorted copy: the order is total, so its minimum
+ * is the sorted list's first whatever the sort algorithm.
+ */
+const better = (c: Comm, best: Comm | undefined) => (best === undefined || byRank(c, best) < 0 ? c : best);
 
 /**
- * Deep: a view has no cycles. What is frozen already is skipped: an earlier view froze it whole (a shared array),
- * or it is a pending action, frozen when made, whose fields are all strings. Walked with `for...in`, not
- * `Object.values`: a view is frozen on every derive, and the arrays those made were a visible share of the garbage.
+ * Deep: a view has no cycles. What is frozen already is skipped: a part reused from the previous view, a shared
+ * empty list, or a pending action, frozen when made, whose fields are all strings.
  */
 function freeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -67,54 +80,146 @@ function freeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * Whether two plain objects have the same fields, each the same value (`===`); a field set to `undefined` is the
+ * same as none, as in JSON. The parts compared with it were reused from the previous view where equal, so
+ * identity is equality for them.
+ */
+function sameFields(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in left) {
+    if (left[key] === undefined) continue;
+    count++;
+    if (left[key] !== right[key]) return false;
+  }
+  for (const key in right) if (right[key] !== undefined) count--;
+  return count === 0;
+}
+
+/**
+ * Whether two plain objects have exactly the same keys, each with the same value (`===`). Stricter than
+ * `sameFields`: a part reused from the previous view must be deep-equal to the one derive would build (the same
+ * keys, `undefined` ones included), as the view is the same as JSON would tell only as a whole.
+ */
+function sameKeys(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in left) {
+    count++;
+    if (left[key] !== right[key] || !Object.hasOwn(right, key)) return false;
+  }
+  for (const key in right) if (Object.hasOwn(right, key)) count--;
+  return count === 0;
+}
+
+/** `next`, or `previous` when that has exactly its fields (see `sameKeys`). */
+const reuse = <T extends object>(next: T, previous: T | undefined): T =>
+  previous !== undefined && sameKeys(next, previous) ? previous : next;
+
+/** `next` (a fresh list), or `previous` when that has the same items; a shared empty list for none. */
+function reuseList<T>(next: T[], previous: T[] | undefined): T[] {
+  if (!next.length) return NONE;
+  if (!previous || previous.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (next[i] !== previous[i]) return next;
+  return previous;
+}
+
+/** The fields of `c` a Messenger offer or an offer expiry changes, applied to `c` itself (a copy of a record's). */
+function applyOffer(state: StoreState, c: Comm, now: number) {
+  const sessionId = sessionOf(c);
+  const offer = state.offers[sessionId]?.value;
+  const event = offer?.event;
+  c.offerExpiresAt = state.expiries[c.id] ?? state.expiries[sessionId] ?? offer?.expiresAt;
+  if (c.connection !== 'alerting') return;
+  // (`undefined <= now` is false: no expiry, no expiring.)
+  const expired = event === 'offeringexpired' || c.offerExpiresAt! <= now;
+  if (expired || event === 'offeringrejected') {
+    c.connection = 'disconnected';
+    c.disconnectType ??= expired ? 'timeout' : 'client';
+    // When it ended: the expiry that passed, or the time of the event that ended it (never a moving `now`).
+    const ends = [c.offerExpiresAt, /(expired|rejected)$/.test(event!) ? offer?.time : undefined];
+    c.disconnectedTime ??= extreme(
+      Math.min,
+      ends.filter((t) => t! <= now),
+    );
+  } else if (event === 'offeringaccepted') c.connection = 'connecting';
+}
+
+/** Whether a map of the state holds anything. */
+function any(map: object): boolean {
+  for (const key in map) if (Object.hasOwn(map, key)) return true;
+  return false;
+}
+
 function communications(state: StoreState, now: number): Comm[] {
   const comms: Comm[] = [];
-  const sessions = new Set<string>();
-  for (const record of Object.values(state.comms)) {
-    const c = { ...record.latest, at: record.stamp } as Comm;
-    for (const key in record.sticky) (c as unknown as Record<string, unknown>)[key] = record.sticky[key].value;
-    c.connection = knownConnection(c.state) ?? c.known ?? (c.state ? 'connecting' : 'idle');
-    if (c.connection === 'connected' && c.held) c.connection = 'held';
+  for (const id in state.comms) comms.push(state.comms[id].comm);
+  const offers = any(state.offers);
+  if (offers || any(state.expiries)) {
     // (An absent session id adds `undefined`, which no offer's session id matches.)
-    sessions.add(c.cobrowseSessionId!).add(c.id);
-    comms.push(c);
-  }
-  // A Messenger offer for a session no communication describes yet stands for that session.
-  for (const [sessionId, { value, stamp }] of Object.entries(state.offers)) {
-    if (sessions.has(sessionId)) continue;
-    comms.push({
-      id: sessionId,
-      kind: 'cobrowse',
-      cobrowseSessionId: sessionId,
-      // (`rawState` is absent: the view shows the state, the offer's event.)
-      state: value.event,
-      startAlertingTime: value.time,
-      // Alerting until the offer's own outcome applies below.
-      connection: 'alerting',
-      at: stamp,
-    });
-  }
-  for (const c of comms) {
-    const sessionId = sessionOf(c);
-    const offer = state.offers[sessionId]?.value;
-    const event = offer?.event;
-    c.offerExpiresAt = state.expiries[c.id] ?? state.expiries[sessionId] ?? offer?.expiresAt;
-    if (c.connection !== 'alerting') continue;
-    // (`undefined <= now` is false: no expiry, no expiring.)
-    const expired = event === 'offeringexpired' || c.offerExpiresAt! <= now;
-    if (expired || event === 'offeringrejected') {
-      c.connection = 'disconnected';
-      c.disconnectType ??= expired ? 'timeout' : 'client';
-      // When it ended: the expiry that passed, or the time of the event that ended it (never a moving `now`).
-      const ends = [c.offerExpiresAt, /(expired|rejected)$/.test(event!) ? offer?.time : undefined];
-      c.disconnectedTime ??= extreme(
-        Math.min,
-        ends.filter((t) => t! <= now),
-      );
-    } else if (event === 'offeringaccepted') c.connection = 'connecting';
+    const sessions = new Set<string>();
+    for (const c of comms) sessions.add(c.cobrowseSessionId!).add(c.id);
+    for (let i = 0; i < comms.length; i++) {
+      const c = comms[i];
+      const sessionId = sessionOf(c);
+      // A record's communication is shared by every state that holds it: one an offer or expiry applies to is
+      // copied first. (One neither applies to would only gain `offerExpiresAt: undefined`.)
+      if (state.offers[sessionId] || state.expiries[c.id] !== undefined || state.expiries[sessionId] !== undefined) {
+        applyOffer(state, (comms[i] = { ...c }), now);
+      }
+    }
+    // A Messenger offer for a session no communication describes yet stands for that session.
+    if (offers) {
+      for (const sessionId in state.offers) {
+        if (sessions.has(sessionId)) continue;
+        const { value, stamp } = state.offers[sessionId];
+        const c: Comm = {
+          id: sessionId,
+          kind: 'cobrowse',
+          cobrowseSessionId: sessionId,
+          // (`rawState` is absent: the view shows the state, the offer's event.)
+          state: value.event,
+          startAlertingTime: value.time,
+          // Alerting until the offer's own outcome applies.
+          connection: 'alerting',
+          at: stamp,
+        };
+        applyOffer(state, c, now);
+        comms.push(c);
+      }
+    }
   }
   // Oldest first, so that where two communications say something about one participant, the newer wins.
-  return comms.sort((a, b) => order(a.at, b.at) || byId(a, b));
+  return comms.length > 1 ? comms.sort((a, b) => order(a.at, b.at) || byId(a, b)) : comms;
+}
+
+/**
+ * The state's participants with what each communication says of its participant laid over them, oldest first.
+ * The state's own map (or person) where no communication says anything new: nearly always, as a conversation event
+ * lists the same participants its communications name.
+ */
+function peopleOf(state: StoreState, comms: Comm[]): Record<string, Person> {
+  let people = state.people;
+  for (const c of comms) {
+    const participant = c.participant;
+    if (!participant) continue;
+    const held = people[participant.id];
+    if (held && covers(held, participant)) continue;
+    if (people === state.people) people = { ...people };
+    people[participant.id] = { ...held, ...participant };
+  }
+  return people;
+}
+
+/** Whether laying `participant` over `person` would change none of its fields. */
+function covers(person: Person, participant: object): boolean {
+  const fields = participant as Record<string, unknown>;
+  const held = person as unknown as Record<string, unknown>;
+  for (const key in fields) if (!sameValue(fields[key], held[key])) return false;
+  return true;
 }
 
 /** Whether an ended communication is one the user dismissed: then it is no longer shown, nor chosen as mine. */
@@ -128,11 +233,23 @@ const dismissed = (state: StoreState, c: Comm) => c.connection === 'disconnected
  * customer id (so the choice never depends on arrival order).
  */
 function findMe(state: StoreState, people: Record<string, Person>, comms: Comm[], selfId?: string) {
-  if (selfId) return people[selfId] ? selfId : comms.find((c) => c.id === selfId)?.participant?.id;
-  const customers = Object.keys(people).filter((id) => people[id].purpose === 'customer');
-  const customerIds = new Set(customers);
-  const inSession = best(comms.filter((c) => customerIds.has(c.participant?.id as string) && !dismissed(state, c)));
-  return inSession?.participant!.id ?? customers.sort()[0];
+  if (selfId) {
+    if (people[selfId]) return selfId;
+    for (const c of comms) if (c.id === selfId) return c.participant?.id;
+    return undefined;
+  }
+  let inSession: Comm | undefined;
+  for (const c of comms) {
+    const id = c.participant?.id;
+    if (id !== undefined && Object.hasOwn(people, id) && people[id].purpose === 'customer' && !dismissed(state, c)) {
+      inSession = better(c, inSession);
+    }
+  }
+  if (inSession) return inSession.participant!.id;
+  let smallest: string | undefined;
+  for (const id in people)
+    if (people[id].purpose === 'customer' && (smallest === undefined || id < smallest)) smallest = id;
+  return smallest;
 }
 
 /** A supervisor monitoring or coaching: `monitoredParticipantId`, or `mediaRoles` saying monitor / coach. */
@@ -148,42 +265,69 @@ const inMySession = (leg: Comm, primary: Comm) =>
     ? leg.cobrowseSessionId === primary.cobrowseSessionId
     : leg.kind === primary.kind;
 
+type NavigationSignal = Extract<RequestSignal, { type: 'navigation-request' }>;
+
+/** What `listPeers` needs of one participant's communications (its legs), gathered in one pass over them. */
+interface Legs {
+  /** The oldest leg (whose conversation id stands for theirs when the participant gives none). */
+  first: Comm;
+  /** The best of all their legs, of those in my session, and of those in my session that are live. */
+  best: Comm;
+  inSession?: Comm;
+  live?: Comm;
+}
+
+function legsByParticipant(comms: Comm[], primary: Comm): Map<string, Legs> {
+  const legs = new Map<string, Legs>();
+  for (const c of comms) {
+    if (!c.participant) continue;
+    let theirs = legs.get(c.participant.id);
+    if (!theirs) legs.set(c.participant.id, (theirs = { first: c, best: c }));
+    else theirs.best = better(c, theirs.best);
+    if (!inMySession(c, primary)) continue;
+    theirs.inSession = better(c, theirs.inSession);
+    if (LIVE.has(c.connection)) theirs.live = better(c, theirs.live);
+  }
+  return legs;
+}
+
+/** The peer of `previous` with this id, if any. */
+function peerIn(previous: PeerView[] | undefined, id: string): PeerView | undefined {
+  if (previous) for (const peer of previous) if (peer.id === id) return peer;
+  return undefined;
+}
+
 /**
  * Who the customer is shown, sorted by id: every participant of my conversation (not me, not a system participant)
  * with a live (connected or held) co-browse or screen-share leg in my session. A participant whose only legs are
  * other media (the model keeps none of those), whose leg only alerted, or whose leg ended (they left, or were
  * transferred away) is not listed. A monitoring supervisor is the exception, disclosed with `monitoring: true` unless
  * known to have left (every leg of theirs ended, or their own state says so): it may watch through another medium,
- * or through none the payload describes, and is never hidden.
+ * or through none the payload describes, and is never hidden. A peer equal to one `previous` lists is that one.
  */
 function listPeers(
   people: Record<string, Person>,
   comms: Comm[],
   mine: { me?: string; primary: Comm; conversationId?: string; ids: (string | undefined)[]; ended: boolean },
+  previous: PeerView[] | undefined,
 ): PeerView[] {
-  const legsByParticipant = new Map<string, Comm[]>();
-  for (const c of comms) {
-    if (!c.participant) continue;
-    const legs = legsByParticipant.get(c.participant.id);
-    if (legs) legs.push(c);
-    else legsByParticipant.set(c.participant.id, [c]);
-  }
+  const legs = legsByParticipant(comms, mine.primary);
   const peers: PeerView[] = [];
-  for (const person of Object.values(people).sort(byId)) {
+  for (const id in people) {
+    const person = people[id];
     if (person.id === mine.me || SYSTEM_PURPOSES.has(person.purpose!)) continue;
-    const theirs = legsByParticipant.get(person.id) ?? [];
-    const other = person.conversationId ?? theirs[0]?.conversationId;
+    const theirs = legs.get(person.id);
+    const other = person.conversationId ?? theirs?.first.conversationId;
     if (mine.conversationId && other && other !== mine.conversationId) continue;
-    const inSession = theirs.filter((c) => inMySession(c, mine.primary));
     // A live leg first: one that connected says they are viewing, whatever another leg of theirs (a second
     // invitation still alerting, say) says.
-    const leg = best(inSession.filter((c) => LIVE.has(c.connection))) ?? best(inSession);
+    const leg = theirs?.live ?? theirs?.inSession;
     const monitoring = isMonitoring(person);
     const connection = monitoring
-      ? (leg?.connection ?? best(theirs)?.connection ?? knownConnection(person.state) ?? 'idle')
+      ? (leg?.connection ?? theirs?.best.connection ?? knownConnection(person.state) ?? 'idle')
       : leg?.connection;
     if (monitoring ? connection === 'disconnected' : !LIVE.has(connection!)) continue;
-    peers.push({
+    const peer: PeerView = {
       id: person.id,
       name: person.name,
       purpose: person.purpose,
@@ -192,84 +336,137 @@ function listPeers(
       controlling:
         !mine.ended && connection !== 'disconnected' && !!leg?.controlling?.some((id) => mine.ids.includes(id)),
       ...(monitoring && { monitoring }),
-    });
+    };
+    peers.push(reuse(peer, peerIn(previous, peer.id)));
   }
-  return peers;
+  // (Sorted here rather than the people before: a participant gives at most one peer, and ids are unique.)
+  return reuseList(peers.length > 1 ? peers.sort(byId) : peers, previous);
 }
 
-export function derive(state: StoreState, now: number, selfId?: string): SessionView {
+/** The newest active request of each kind that still stands for my session (`primary`). */
+function standingRequests(
+  state: StoreState,
+  now: number,
+  comms: Comm[],
+  primary: Comm,
+  controlledBy: PeerView[],
+  ended: boolean,
+) {
+  type Entry = StoreState['requests'][string];
+  const found: { 'control-request'?: Entry; 'navigation-request'?: Entry } = {};
+  if (ended) return found;
+  const sessionId = sessionOf(primary);
+  for (const key in state.requests) {
+    const entry = state.requests[key];
+    const { value } = entry;
+    if (
+      !value.active ||
+      // (No expiry, no expiring: `undefined <= now` is false.)
+      value.expiresAt! <= now ||
+      (value.communicationId ?? value.sessionId ?? sessionId) !== (value.communicationId ? primary.id : sessionId)
+    ) {
+      continue;
+    }
+    // A control request is answered once the requester controls me, or controlled someone since it asked.
+    if (
+      value.type === 'control-request' &&
+      (controlledBy.some((p) => p.id === value.participantId) ||
+        comms.some((c) => (c.participant?.id ?? c.id) === value.participantId && c.grantedAt! >= value.time!))
+    ) {
+      continue;
+    }
+    // The newest of each kind (`order` is total, so this is the first of a newest-first sort).
+    const held = found[value.type];
+    if (!held || order(entry.stamp, held.stamp) > 0) found[value.type] = entry;
+  }
+  return found;
+}
+
+/**
+ * The view of `state` at `now`. Given `previous` (the view last derived), every part of the new view equal to its
+ * part there is that part, and a view equal to it as a whole is `previous` itself.
+ */
+export function derive(state: StoreState, now: number, selfId?: string, previous?: SessionView): SessionView {
   const comms = communications(state, now);
-  const people: Record<string, Person> = { ...state.people };
-  for (const c of comms)
-    if (c.participant) people[c.participant.id] = { ...people[c.participant.id], ...c.participant };
+  const people = peopleOf(state, comms);
 
   const me = findMe(state, people, comms, selfId);
-  let mine = comms.filter((c) => c.id === selfId || (me !== undefined && c.participant?.id === me));
-  if (!mine.length) mine = comms.filter((c) => !c.participant);
-  mine = rank(mine.filter((c) => !dismissed(state, c)));
+  let mine: Comm[] = [];
+  for (const c of comms) if (c.id === selfId || (me !== undefined && c.participant?.id === me)) mine.push(c);
+  if (!mine.length) for (const c of comms) if (!c.participant) mine.push(c);
+  if (state.dismissed.length) mine = mine.filter((c) => !dismissed(state, c));
+  if (mine.length > 1) mine.sort(byRank);
 
+  const pending = previous && sameOrNone(state.pending, previous.pending) ? previous.pending : state.pending;
+  const failed = previous && sameOrNone(state.failed, previous.failed) ? previous.failed : state.failed;
   const primary = mine[0];
   if (!primary) {
-    return freeze({
+    const control = reuse<ControlView>({ controlledBy: NONE, controlling: NONE }, previous?.control);
+    const view: SessionView = {
       connection: 'idle',
       peerCount: 0,
-      control: { controlledBy: [], controlling: [] },
-      peers: [],
+      control,
+      peers: NONE,
       link: state.link,
-      others: [],
-      pending: state.pending,
-      failed: state.failed,
-    });
+      others: NONE,
+      pending,
+      failed,
+    };
+    return previous && sameFields(view, previous) ? previous : freeze(view);
   }
-  const sessionId = sessionOf(primary);
   const ended = primary.connection === 'disconnected';
   const myself = me ? people[me] : undefined;
   const conversationId = primary.conversationId ?? myself?.conversationId;
-  const peers = listPeers(people, comms, {
-    me,
-    primary,
-    conversationId,
-    ids: [me, selfId, primary.id, primary.cobrowseSessionId],
-    ended,
-  });
-  const controlledBy = peers.filter((p) => p.controlling);
+  const peers = listPeers(
+    people,
+    comms,
+    { me, primary, conversationId, ids: [me, selfId, primary.id, primary.cobrowseSessionId], ended },
+    previous?.peers,
+  );
+  const controlledBy = reuseList(
+    peers.filter((p) => p.controlling),
+    previous?.control.controlledBy,
+  );
 
-  const requests = Object.values(state.requests)
-    .filter(
-      ({ value }) =>
-        !ended &&
-        value.active &&
-        // (No expiry, no expiring: `undefined <= now` is false.)
-        !(value.expiresAt! <= now) &&
-        (value.communicationId ?? value.sessionId ?? sessionId) === (value.communicationId ? primary.id : sessionId) &&
-        // A control request is answered once the requester controls me, or controlled someone since it asked.
-        (value.type !== 'control-request' ||
-          (!controlledBy.some((p) => p.id === value.participantId) &&
-            !comms.some((c) => (c.participant?.id ?? c.id) === value.participantId && c.grantedAt! >= value.time!))),
-    )
-    .sort((a, b) => order(b.stamp, a.stamp))
-    .map(({ value }) => value);
+  const requests = standingRequests(state, now, comms, primary, controlledBy, ended);
   // What both kinds of request show.
-  const asked = (r: (typeof requests)[number]) => ({
-    participantId: r.participantId,
-    name: r.name ?? people[r.participantId]?.name,
-    requestedAt: iso(r.time)!,
+  const asked = ({ value }: StoreState['requests'][string]) => ({
+    participantId: value.participantId,
+    name: value.name ?? people[value.participantId]?.name,
+    requestedAt: iso(value.time)!,
   });
-  const control = requests.find((r) => r.type === 'control-request');
-  const navigation = requests.find((r) => r.type === 'navigation-request');
+  const control = requests['control-request'];
+  const navigation = requests['navigation-request'];
+  const request =
+    control &&
+    reuse<ControlRequestView>(
+      { ...asked(control), expiresAt: iso(control.value.expiresAt)! },
+      previous?.control.request,
+    );
+  const navigationRequest =
+    navigation &&
+    reuse<NavigationRequestView>(
+      { ...asked(navigation), url: (navigation.value as NavigationSignal).url },
+      previous?.navigationRequest,
+    );
 
   // The view starts with the primary communication's summary, the fields each of `others` has. (In the view's key
   // order, so only `rawState` moved, after them.)
-  const [first, ...others] = mine.map((c): CommunicationSummary => ({
+  const summary = (c: Comm): CommunicationSummary => ({
     connection: c.connection,
     kind: c.kind,
     role: roleOf(c),
     sessionId: sessionOf(c),
     communicationId: c.id,
-  }));
+  });
+  const othersBefore = previous?.others;
+  const others = reuseList(
+    mine.slice(1).map((c, i) => reuse(summary(c), othersBefore?.[i])),
+    othersBefore,
+  );
 
-  return freeze({
-    ...first,
+  const view: SessionView = {
+    ...summary(primary),
     rawState: primary.rawState ?? primary.state,
     participantId: me,
     conversationId,
@@ -279,11 +476,10 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
       primary.peerCount ?? 0,
       peers.filter((p) => LIVE.has(p.connection) && !p.monitoring && p.role !== 'sharer').length,
     ),
-    control: {
-      controlledBy,
-      controlling: ended ? [] : (primary.controlling ?? []),
-      request: control && { ...asked(control), expiresAt: iso(control.expiresAt)! },
-    },
+    control: reuse<ControlView>(
+      { controlledBy, controlling: controllingOf(primary, ended, previous), request },
+      previous?.control,
+    ),
     peers,
     alertingSince: iso(primary.startAlertingTime),
     connectedSince: iso(primary.connectedTime),
@@ -292,21 +488,39 @@ export function derive(state: StoreState, now: number, selfId?: string): Session
     disconnectType: ended ? primary.disconnectType : undefined,
     viewerUrl: ended ? undefined : primary.viewerUrl,
     screenRecordingState: myself?.screenRecordingState,
-    navigationRequest: navigation && { ...asked(navigation), url: navigation.url },
-    pending: state.pending,
-    failed: state.failed,
+    navigationRequest,
+    pending,
+    failed,
     link: state.link,
     others,
-  });
+  };
+  return previous && sameFields(view, previous) ? previous : freeze(view);
 }
+
+/** Whom I control: `primary`'s own list while it lasts (the previous view's when that lists the same). */
+function controllingOf(primary: Comm, ended: boolean, previous: SessionView | undefined): string[] {
+  const controlling = ended ? undefined : primary.controlling;
+  if (!controlling?.length) return NONE;
+  const before = previous?.control.controlling;
+  return before && sameValue(controlling, before) ? before : controlling;
+}
+
+/** Whether two pending (or failed) actions are alike key by key, or both absent. */
+const sameOrNone = (a: object | undefined, b: object | undefined) =>
+  a === b || (a !== undefined && b !== undefined && sameKeys(a, b));
 
 /** The next moment the view changes by itself (a request or an offer expires), if any. */
 export function nextDeadline(state: StoreState, now: number): number | undefined {
-  const times = [state.pendingDeadline, ...Object.values(state.expiries)];
-  for (const { value } of Object.values(state.requests)) if (value.active) times.push(value.expiresAt);
-  for (const { value } of Object.values(state.offers)) times.push(value.expiresAt);
-  return extreme(
-    Math.min,
-    times.filter((t) => t! > now),
-  );
+  let soonest = sooner(undefined, state.pendingDeadline, now);
+  for (const key in state.expiries) soonest = sooner(soonest, state.expiries[key], now);
+  for (const key in state.requests) {
+    const { value } = state.requests[key];
+    if (value.active) soonest = sooner(soonest, value.expiresAt, now);
+  }
+  for (const key in state.offers) soonest = sooner(soonest, state.offers[key].value.expiresAt, now);
+  return soonest;
 }
+
+/** `time` when it is after `now` and before `soonest` (or there is none), else `soonest`. */
+export const sooner = (soonest: number | undefined, time: number | undefined, now: number) =>
+  time !== undefined && time > now && (soonest === undefined || time < soonest) ? time : soonest;

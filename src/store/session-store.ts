@@ -4,7 +4,7 @@
  */
 import { parseInput } from '../model/index.js';
 import type { ParseLimits } from '../model/index.js';
-import { derive, iso, nextDeadline } from './derive.js';
+import { derive, iso, nextDeadline, sooner } from './derive.js';
 import { INITIAL_STATE, reduce, settle } from './reduce.js';
 import type { StoreState } from './reduce.js';
 import type {
@@ -75,18 +75,14 @@ export function sameView(a: unknown, b: unknown): boolean {
  * the same object, deriving again would give the same view.
  */
 function stableUntil(state: StoreState, now: number): number {
-  let until = Infinity;
-  const consider = (time: number | undefined) => {
-    if (time !== undefined && time > now && time < until) until = time;
-  };
-  consider(state.pendingDeadline);
-  for (const key in state.expiries) consider(state.expiries[key]);
-  for (const key in state.requests) consider(state.requests[key].value.expiresAt);
+  let until = sooner(undefined, state.pendingDeadline, now);
+  for (const key in state.expiries) until = sooner(until, state.expiries[key], now);
+  for (const key in state.requests) until = sooner(until, state.requests[key].value.expiresAt, now);
   for (const key in state.offers) {
-    consider(state.offers[key].value.expiresAt);
-    consider(state.offers[key].value.time);
+    const { value } = state.offers[key];
+    until = sooner(sooner(until, value.expiresAt, now), value.time, now);
   }
-  return until;
+  return until ?? Infinity;
 }
 
 /**
@@ -137,6 +133,8 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   let derivedAt = -Infinity;
   let validUntil = -Infinity;
   let timer: unknown;
+  /** When `timer` fires (undefined while none is set). */
+  let timerAt: number | undefined;
   /** The timer has fired: the commit it makes must reschedule, even where the view cannot have changed. */
   let timerFired = false;
   let counter = 0;
@@ -144,18 +142,24 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   let local: PendingAction | undefined;
 
   /**
-   * Calls each listener of `set` (a copy: one may unsubscribe another). A throwing listener must not stop the
-   * others or the store: its error is rethrown on its own.
+   * Calls each listener of `set` (a copy: one may unsubscribe another; no copy for a single one, which nothing can
+   * unsubscribe before it runs). A throwing listener must not stop the others or the store: its error is rethrown
+   * on its own.
    */
-  const tell = <A extends unknown[]>(set: Set<(...args: A) => void>, ...args: A) => {
-    for (const listener of [...set]) {
-      try {
-        listener(...args);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
+  const tell = <T, U>(set: Set<(a: T, b: U) => void>, a: T, b: U) => {
+    if (set.size === 1) {
+      for (const listener of set) call(listener, a, b);
+    } else {
+      for (const listener of [...set]) call(listener, a, b);
+    }
+  };
+  const call = <T, U>(listener: (a: T, b: U) => void, a: T, b: U) => {
+    try {
+      listener(a, b);
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
     }
   };
   /** Adds a listener; the returned function removes it. */
@@ -164,19 +168,28 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     return () => void set.delete(listener);
   };
 
+  /**
+   * The timer for the state's next deadline. Kept when it already fires at that moment (or there is neither a
+   * deadline nor a timer): a commit runs on every ingest, and clearing and setting the same timer each time was
+   * most of a commit's cost with no deadline at all.
+   */
   function schedule() {
-    // Clearing a timer that has fired, or none (`undefined`), does nothing: `clearTimeout`'s contract, and the
-    // Scheduler's.
-    timers.clear(timer);
     timerFired = false;
     const now = clock();
     const at = nextDeadline(state, now);
     // (A deadline past MAX_DELAY fires early, on purpose: that commit schedules the rest.)
-    const fire = () => {
-      timerFired = true;
-      commit(state);
-    };
-    timer = at === undefined ? at : timers.set(fire, Math.min(at - now, MAX_DELAY));
+    const fireAt = at === undefined ? at : now + Math.min(at - now, MAX_DELAY);
+    if (fireAt === timerAt) return;
+    // Clearing a timer that has fired, or none (`undefined`), does nothing: `clearTimeout`'s contract, and the
+    // Scheduler's.
+    timers.clear(timer);
+    timerAt = fireAt;
+    timer = fireAt === undefined ? fireAt : timers.set(fire, fireAt - now);
+  }
+  function fire() {
+    timer = timerAt = undefined;
+    timerFired = true;
+    commit(state);
   }
 
   /** Makes `next` the state, derives the view, and tells listeners once if it changed. */
@@ -194,18 +207,20 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         `No confirmation from the session after ${pendingTimeoutMs / 1000} s`,
       );
     }
-    let derived = derive(next, now, options.selfId);
+    // (Given the view, derive reuses its equal parts, and gives it back whole when nothing in it changed.)
+    let derived = derive(next, now, options.selfId, view);
     // Confirmed when the session changes to what the action asked for (not when it already was so).
     if (next.pending && confirms(derived, next.pending) && !confirms(view, next.pending)) {
       next = { ...next, pending: undefined, pendingDeadline: undefined };
-      derived = derive(next, now, options.selfId);
+      derived = derive(next, now, options.selfId, view);
     }
     state = next;
     derivedAt = now;
     validUntil = stableUntil(next, now);
     schedule();
-    // Nothing visible changed: keep the view (and its identity, so listeners and Lit see no change).
-    if (sameView(derived, view)) return false;
+    // Nothing visible changed: keep the view (and its identity, so listeners and Lit see no change). Derive gives
+    // the view back when so; the walk is the contract's guard, cheap as the parts reused are the same objects.
+    if (derived === view || sameView(derived, view)) return false;
     const previous = view;
     view = derived;
     tell(listeners, view, previous);
@@ -216,9 +231,9 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     ingest(input) {
       // parseInput fills in its own defaults (and ignores `maxCommunications`).
       const result = parseInput(input, options.limits);
-      for (const warning of result.warnings) tell(handlers.warning, warning);
+      for (const warning of result.warnings) tell(handlers.warning, warning, undefined);
       if (!result.ok) {
-        tell(handlers.error, result.error);
+        tell(handlers.error, result.error, undefined);
         return result;
       }
       return {
@@ -266,7 +281,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         }
       }
       commit(next);
-      tell(handlers.action, action);
+      tell(handlers.action, action, undefined);
       return action;
     },
     settle(actionId, ok, error) {
