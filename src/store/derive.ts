@@ -69,61 +69,153 @@ const byRank = (a: Comm, b: Comm) => PRIORITY[b.connection] - PRIORITY[a.connect
 const better = (c: Comm, best: Comm | undefined) => (best === undefined || byRank(c, best) < 0 ? c : best);
 
 /**
- * Deep: a view has no cycles. What is frozen already is skipped: a part reused from the previous view, a shared
- * empty list, or a pending action, frozen when made, whose fields are all strings.
+ * Views are deep-frozen, part by part as derive makes them: each new part is frozen where it is made (`reuse`,
+ * `reuseList`, `controllingOf`, `frozen`), and the view itself last, shallowly. A generic deep freeze walked every
+ * key of every part on every derive, parts reused from the previous view (frozen already) included: it was a
+ * fifth of a derive. test/store/frozen.test.ts checks every published view is frozen all the way down.
  */
-function freeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key in value) freeze(value[key]);
-  }
-  return value;
-}
+const frozen = <T extends object | undefined>(value: T): T =>
+  value === undefined || Object.isFrozen(value) ? value : Object.freeze(value);
 
 /**
- * Whether two plain objects have the same fields, each the same value (`===`); a field set to `undefined` is the
- * same as none, as in JSON. The parts compared with it were reused from the previous view where equal, so
- * identity is equality for them.
+ * Whether two views are the same as JSON would tell (a key whose value is `undefined` is the same as no key), by
+ * walking them: views are small trees of plain objects, arrays and primitives, and serialising both on every
+ * change was a large share of an ingest.
  */
-function sameFields(a: object, b: object): boolean {
+export function sameView(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameView(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
   let count = 0;
   for (const key in left) {
     if (left[key] === undefined) continue;
     count++;
-    if (left[key] !== right[key]) return false;
+    if (!sameView(left[key], right[key])) return false;
   }
   for (const key in right) if (right[key] !== undefined) count--;
   return count === 0;
 }
 
+/** The same, or both objects and the same as JSON would tell. */
+const alike = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && typeof b === 'object' && sameView(a, b));
+
+/**
+ * `sameView` for two views, field by field: as fast as `===` on the parts derive reused (the same objects), and
+ * walking only the parts that are new. (A walk of the view's keys cost more than the rest of a derive's
+ * comparisons together.) A field added to `SessionView` must be added here: `EVERY_FIELD_COMPARED` fails to
+ * compile until it is.
+ */
+const sameAsShown = (a: SessionView, b: SessionView) =>
+  a.connection === b.connection &&
+  a.kind === b.kind &&
+  a.role === b.role &&
+  a.sessionId === b.sessionId &&
+  a.communicationId === b.communicationId &&
+  a.rawState === b.rawState &&
+  a.participantId === b.participantId &&
+  a.conversationId === b.conversationId &&
+  a.peerCount === b.peerCount &&
+  alike(a.control, b.control) &&
+  alike(a.peers, b.peers) &&
+  a.alertingSince === b.alertingSince &&
+  a.connectedSince === b.connectedSince &&
+  a.disconnectedAt === b.disconnectedAt &&
+  a.offerExpiresAt === b.offerExpiresAt &&
+  a.disconnectType === b.disconnectType &&
+  a.viewerUrl === b.viewerUrl &&
+  a.screenRecordingState === b.screenRecordingState &&
+  alike(a.navigationRequest, b.navigationRequest) &&
+  alike(a.pending, b.pending) &&
+  alike(a.failed, b.failed) &&
+  a.link === b.link &&
+  alike(a.others, b.others);
+/** The fields `sameAsShown` compares. */
+type Compared =
+  | 'connection'
+  | 'kind'
+  | 'role'
+  | 'sessionId'
+  | 'communicationId'
+  | 'rawState'
+  | 'participantId'
+  | 'conversationId'
+  | 'peerCount'
+  | 'control'
+  | 'peers'
+  | 'alertingSince'
+  | 'connectedSince'
+  | 'disconnectedAt'
+  | 'offerExpiresAt'
+  | 'disconnectType'
+  | 'viewerUrl'
+  | 'screenRecordingState'
+  | 'navigationRequest'
+  | 'pending'
+  | 'failed'
+  | 'link'
+  | 'others';
+/** Compiles only while every field of a view is one `sameAsShown` compares (`never` when one is missing). */
+export const EVERY_FIELD_COMPARED: [Exclude<keyof SessionView, Compared>] extends [never] ? true : never = true;
+
 /**
  * Whether two plain objects have exactly the same keys, each with the same value (`===`). Stricter than
- * `sameFields`: a part reused from the previous view must be deep-equal to the one derive would build (the same
- * keys, `undefined` ones included), as the view is the same as JSON would tell only as a whole.
+ * `sameView`: a part reused from the previous view must be deep-equal to the one derive would build (the same
+ * keys, `undefined` ones included), as the view is the same as JSON would tell only as a whole. (Presence is asked
+ * only of an `undefined` value: `in` and `Object.hasOwn` cost more than the rest of the comparison.)
  */
 function sameKeys(a: object, b: object): boolean {
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
-  let count = 0;
-  for (const key in left) {
-    count++;
-    if (left[key] !== right[key] || !Object.hasOwn(right, key)) return false;
-  }
-  for (const key in right) if (Object.hasOwn(right, key)) count--;
-  return count === 0;
+  for (const key in left) if (left[key] !== right[key] || (left[key] === undefined && !(key in right))) return false;
+  for (const key in right) if (right[key] !== left[key] || (right[key] === undefined && !(key in left))) return false;
+  return true;
 }
 
-/** `next`, or `previous` when that has exactly its fields (see `sameKeys`). */
-const reuse = <T extends object>(next: T, previous: T | undefined): T =>
-  previous !== undefined && sameKeys(next, previous) ? previous : next;
+/**
+ * `next`, or `previous` when `same` says they are alike. Each part of the view has its own `same`, field by field
+ * (a generic walk of its keys cost more than building the part): every field of the part, and so, as derive always
+ * builds a part with the same keys, exactly its keys.
+ */
+const reuse = <T extends object>(next: T, previous: T | undefined, same: (a: T, b: T) => boolean): T =>
+  previous !== undefined && same(next, previous) ? previous : Object.freeze(next);
+
+const samePeer = (a: PeerView, b: PeerView) =>
+  a.id === b.id &&
+  a.name === b.name &&
+  a.purpose === b.purpose &&
+  a.role === b.role &&
+  a.connection === b.connection &&
+  a.controlling === b.controlling &&
+  // (Present only when true.)
+  a.monitoring === b.monitoring;
+
+/** (A view with no session has a control block without `request`; one with a session, with it, maybe undefined.) */
+const sameControl = (a: ControlView, b: ControlView) =>
+  a.controlledBy === b.controlledBy &&
+  a.controlling === b.controlling &&
+  a.request === b.request &&
+  'request' in a === 'request' in b;
+
+const sameRequest = <T extends ControlRequestView | NavigationRequestView>(a: T, b: T) =>
+  a.participantId === b.participantId &&
+  a.name === b.name &&
+  a.requestedAt === b.requestedAt &&
+  (a as ControlRequestView).expiresAt === (b as ControlRequestView).expiresAt &&
+  (a as NavigationRequestView).url === (b as NavigationRequestView).url &&
+  'url' in a === 'url' in b;
 
 /** `next` (a fresh list), or `previous` when that has the same items; a shared empty list for none. */
 function reuseList<T>(next: T[], previous: T[] | undefined): T[] {
   if (!next.length) return NONE;
-  if (!previous || previous.length !== next.length) return next;
-  for (let i = 0; i < next.length; i++) if (next[i] !== previous[i]) return next;
+  if (!previous || previous.length !== next.length) return Object.freeze(next) as T[];
+  for (let i = 0; i < next.length; i++) if (next[i] !== previous[i]) return Object.freeze(next) as T[];
   return previous;
 }
 
@@ -192,9 +284,22 @@ function communications(state: StoreState, now: number): Comm[] {
       }
     }
   }
-  // Oldest first, so that where two communications say something about one participant, the newer wins.
-  return comms.length > 1 ? comms.sort((a, b) => order(a.at, b.at) || byId(a, b)) : comms;
+  return comms.length > 1 ? comms.sort(byParticipantThenAge) : comms;
 }
+
+/**
+ * The order of the communications: each participant's oldest first, so that where two of them say something
+ * about one participant, the newer wins (`peopleOf`, and `Legs.first`). Nothing reads the order between different
+ * participants' communications (every other choice is a scan by `byRank`, a total order, or by a unique id), so
+ * they go by participant id: the stamps, whose ties `compareJson` breaks by serialising the updates, are compared
+ * only within one participant's. (The legs of one conversation event share one time: the tie was every derive's.)
+ */
+const byParticipantThenAge = (a: Comm, b: Comm) => {
+  const left = a.participant?.id ?? '';
+  const right = b.participant?.id ?? '';
+  if (left !== right) return left < right ? -1 : 1;
+  return order(a.at, b.at) || byId(a, b);
+};
 
 /**
  * The state's participants with what each communication says of its participant laid over them, oldest first.
@@ -241,7 +346,7 @@ function findMe(state: StoreState, people: Record<string, Person>, comms: Comm[]
   let inSession: Comm | undefined;
   for (const c of comms) {
     const id = c.participant?.id;
-    if (id !== undefined && Object.hasOwn(people, id) && people[id].purpose === 'customer' && !dismissed(state, c)) {
+    if (id !== undefined && people[id]?.purpose === 'customer' && !dismissed(state, c)) {
       inSession = better(c, inSession);
     }
   }
@@ -335,9 +440,10 @@ function listPeers(
       connection: connection!,
       controlling:
         !mine.ended && connection !== 'disconnected' && !!leg?.controlling?.some((id) => mine.ids.includes(id)),
-      ...(monitoring && { monitoring }),
     };
-    peers.push(reuse(peer, peerIn(previous, peer.id)));
+    // (Present only when true; set after the literal rather than spread into it, which is much slower.)
+    if (monitoring) peer.monitoring = monitoring;
+    peers.push(reuse(peer, peerIn(previous, peer.id), samePeer));
   }
   // (Sorted here rather than the people before: a participant gives at most one peer, and ids are unique.)
   return reuseList(peers.length > 1 ? peers.sort(byId) : peers, previous);
@@ -397,11 +503,12 @@ export function derive(state: StoreState, now: number, selfId?: string, previous
   if (state.dismissed.length) mine = mine.filter((c) => !dismissed(state, c));
   if (mine.length > 1) mine.sort(byRank);
 
-  const pending = previous && sameOrNone(state.pending, previous.pending) ? previous.pending : state.pending;
-  const failed = previous && sameOrNone(state.failed, previous.failed) ? previous.failed : state.failed;
+  // (An action is frozen when made; a failed one, made by `settle`, is frozen here, once: its fields are strings.)
+  const pending = previous && sameOrNone(state.pending, previous.pending) ? previous.pending : frozen(state.pending);
+  const failed = previous && sameOrNone(state.failed, previous.failed) ? previous.failed : frozen(state.failed);
   const primary = mine[0];
   if (!primary) {
-    const control = reuse<ControlView>({ controlledBy: NONE, controlling: NONE }, previous?.control);
+    const control = reuse<ControlView>({ controlledBy: NONE, controlling: NONE }, previous?.control, sameControl);
     const view: SessionView = {
       connection: 'idle',
       peerCount: 0,
@@ -412,7 +519,7 @@ export function derive(state: StoreState, now: number, selfId?: string, previous
       pending,
       failed,
     };
-    return previous && sameFields(view, previous) ? previous : freeze(view);
+    return previous && sameAsShown(view, previous) ? previous : Object.freeze(view);
   }
   const ended = primary.connection === 'disconnected';
   const myself = me ? people[me] : undefined;
@@ -442,12 +549,14 @@ export function derive(state: StoreState, now: number, selfId?: string, previous
     reuse<ControlRequestView>(
       { ...asked(control), expiresAt: iso(control.value.expiresAt)! },
       previous?.control.request,
+      sameRequest,
     );
   const navigationRequest =
     navigation &&
     reuse<NavigationRequestView>(
       { ...asked(navigation), url: (navigation.value as NavigationSignal).url },
       previous?.navigationRequest,
+      sameRequest,
     );
 
   // The view starts with the primary communication's summary, the fields each of `others` has. (In the view's key
@@ -461,7 +570,7 @@ export function derive(state: StoreState, now: number, selfId?: string, previous
   });
   const othersBefore = previous?.others;
   const others = reuseList(
-    mine.slice(1).map((c, i) => reuse(summary(c), othersBefore?.[i])),
+    mine.slice(1).map((c, i) => reuse(summary(c), othersBefore?.[i], sameKeys)),
     othersBefore,
   );
 
@@ -479,6 +588,7 @@ export function derive(state: StoreState, now: number, selfId?: string, previous
     control: reuse<ControlView>(
       { controlledBy, controlling: controllingOf(primary, ended, previous), request },
       previous?.control,
+      sameControl,
     ),
     peers,
     alertingSince: iso(primary.startAlertingTime),
@@ -494,7 +604,7 @@ export function derive(state: StoreState, now: number, selfId?: string, previous
     link: state.link,
     others,
   };
-  return previous && sameFields(view, previous) ? previous : freeze(view);
+  return previous && sameAsShown(view, previous) ? previous : Object.freeze(view);
 }
 
 /** Whom I control: `primary`'s own list while it lasts (the previous view's when that lists the same). */
@@ -502,7 +612,8 @@ function controllingOf(primary: Comm, ended: boolean, previous: SessionView | un
   const controlling = ended ? undefined : primary.controlling;
   if (!controlling?.length) return NONE;
   const before = previous?.control.controlling;
-  return before && sameValue(controlling, before) ? before : controlling;
+  // (The update's own list, frozen with the view, as it always was: nothing writes to a held update.)
+  return before && sameValue(controlling, before) ? before : frozen(controlling);
 }
 
 /** Whether two pending (or failed) actions are alike key by key, or both absent. */

@@ -46,30 +46,6 @@ export interface SessionStoreOptions {
 const ACCEPTED: ReadonlySet<Connection> = new Set(['idle', 'connecting', 'connected', 'held', 'disconnected']);
 
 /**
- * Whether two views are the same as JSON would tell (a key whose value is `undefined` is the same as no key), by
- * walking them: views are small trees of plain objects, arrays and primitives, and serialising both on every
- * change was a large share of an ingest.
- */
-export function sameView(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameView(item, b[i]));
-  }
-  if (Array.isArray(b)) return false;
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  let count = 0;
-  for (const key in left) {
-    if (left[key] === undefined) continue;
-    count++;
-    if (!sameView(left[key], right[key])) return false;
-  }
-  for (const key in right) if (right[key] !== undefined) count--;
-  return count === 0;
-}
-
-/**
  * The first moment after `now` at which the view of `state` could change with time alone: every time derive
  * compares with `now` (expiries, the pending deadline, offers' times). Until then, and as long as the state is
  * the same object, deriving again would give the same view.
@@ -219,8 +195,8 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     validUntil = stableUntil(next, now);
     schedule();
     // Nothing visible changed: keep the view (and its identity, so listeners and Lit see no change). Derive gives
-    // the view back when so; the walk is the contract's guard, cheap as the parts reused are the same objects.
-    if (derived === view || sameView(derived, view)) return false;
+    // the view it was given back exactly then (when `sameView` says so).
+    if (derived === view) return false;
     const previous = view;
     view = derived;
     tell(listeners, view, previous);
