@@ -488,6 +488,29 @@ function standingRequests(
   return found;
 }
 
+/** What both kinds of request show. */
+const asked = ({ value }: StoreState['requests'][string], people: Record<string, Person>) => ({
+  participantId: value.participantId,
+  name: value.name ?? people[value.participantId]?.name,
+  requestedAt: iso(value.time)!,
+});
+
+/** A communication as `others` lists it (and as the view starts: see `derive`). */
+const summary = (c: Comm): CommunicationSummary => ({
+  connection: c.connection,
+  kind: c.kind,
+  role: roleOf(c),
+  sessionId: sessionOf(c),
+  communicationId: c.id,
+});
+
+/** How many peers are viewing: live, not monitoring, not the sharer. */
+function viewers(peers: PeerView[]): number {
+  let count = 0;
+  for (const p of peers) if (LIVE.has(p.connection) && !p.monitoring && p.role !== 'sharer') count++;
+  return count;
+}
+
 /**
  * The view of `state` at `now`. Given `previous` (the view last derived), every part of the new view equal to its
  * part there is that part, and a view equal to it as a whole is `previous` itself.
@@ -536,55 +559,46 @@ export function derive(state: StoreState, now: number, selfId?: string, previous
   );
 
   const requests = standingRequests(state, now, comms, primary, controlledBy, ended);
-  // What both kinds of request show.
-  const asked = ({ value }: StoreState['requests'][string]) => ({
-    participantId: value.participantId,
-    name: value.name ?? people[value.participantId]?.name,
-    requestedAt: iso(value.time)!,
-  });
   const control = requests['control-request'];
   const navigation = requests['navigation-request'];
   const request =
     control &&
     reuse<ControlRequestView>(
-      { ...asked(control), expiresAt: iso(control.value.expiresAt)! },
+      { ...asked(control, people), expiresAt: iso(control.value.expiresAt)! },
       previous?.control.request,
       sameRequest,
     );
   const navigationRequest =
     navigation &&
     reuse<NavigationRequestView>(
-      { ...asked(navigation), url: (navigation.value as NavigationSignal).url },
+      { ...asked(navigation, people), url: (navigation.value as NavigationSignal).url },
       previous?.navigationRequest,
       sameRequest,
     );
 
-  // The view starts with the primary communication's summary, the fields each of `others` has. (In the view's key
-  // order, so only `rawState` moved, after them.)
-  const summary = (c: Comm): CommunicationSummary => ({
-    connection: c.connection,
-    kind: c.kind,
-    role: roleOf(c),
-    sessionId: sessionOf(c),
-    communicationId: c.id,
-  });
   const othersBefore = previous?.others;
-  const others = reuseList(
-    mine.slice(1).map((c, i) => reuse(summary(c), othersBefore?.[i], sameKeys)),
-    othersBefore,
-  );
+  const others =
+    mine.length > 1
+      ? reuseList(
+          mine.slice(1).map((c, i) => reuse(summary(c), othersBefore?.[i], sameKeys)),
+          othersBefore,
+        )
+      : NONE;
 
   const view: SessionView = {
-    ...summary(primary),
+    // The view starts with the primary communication's summary, the fields each of `others` has (in the view's
+    // key order, so only `rawState` moved, after them), written out rather than spread from `summary`.
+    connection: primary.connection,
+    kind: primary.kind,
+    role: roleOf(primary),
+    sessionId: sessionOf(primary),
+    communicationId: primary.id,
     rawState: primary.rawState ?? primary.state,
     participantId: me,
     conversationId,
     // The communication's own count when it gives one, but never fewer than the viewers listed (live, not
     // monitoring, not the sharer), so the panel and the badge's "N viewing" agree.
-    peerCount: Math.max(
-      primary.peerCount ?? 0,
-      peers.filter((p) => LIVE.has(p.connection) && !p.monitoring && p.role !== 'sharer').length,
-    ),
+    peerCount: Math.max(primary.peerCount ?? 0, viewers(peers)),
     control: reuse<ControlView>(
       { controlledBy, controlling: controllingOf(primary, ended, previous), request },
       previous?.control,

@@ -149,9 +149,8 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
    * deadline nor a timer): a commit runs on every ingest, and clearing and setting the same timer each time was
    * most of a commit's cost with no deadline at all.
    */
-  function schedule() {
+  function schedule(now: number) {
     timerFired = false;
-    const now = clock();
     const at = nextDeadline(state, now);
     // (A deadline past MAX_DELAY fires early, on purpose: that commit schedules the rest.)
     const fireAt = at === undefined ? at : now + Math.min(at - now, MAX_DELAY);
@@ -168,9 +167,11 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     commit(state);
   }
 
-  /** Makes `next` the state, derives the view, and tells listeners once if it changed. */
-  function commit(next: StoreState): boolean {
-    const now = clock();
+  /**
+   * Makes `next` the state, derives the view, and tells listeners once if it changed. `now` is the time the change
+   * was made at (an ingest reads the clock once for its reduce and its commit).
+   */
+  function commit(next: StoreState, now = clock()): boolean {
     // The same state, and no moment derive compares with passed since the view was derived (nor did the clock go
     // back): the view cannot have changed, and deriving it again would cost as much as a real change.
     if (next === state && !timerFired && now >= derivedAt && now < validUntil) return false;
@@ -193,7 +194,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     state = next;
     derivedAt = now;
     validUntil = stableUntil(next, now);
-    schedule();
+    schedule(now);
     // Nothing visible changed: keep the view (and its identity, so listeners and Lit see no change). Derive gives
     // the view it was given back exactly then (when `sameView` says so).
     if (derived === view) return false;
@@ -212,9 +213,10 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         tell(handlers.error, result.error, undefined);
         return result;
       }
+      const now = clock();
       return {
         ok: true,
-        changed: commit(reduce(state, result.value, clock(), reduceOptions)),
+        changed: commit(reduce(state, result.value, now, reduceOptions), now),
         warnings: result.warnings,
       };
     },
