@@ -1,7 +1,7 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
 import type { Findings, Path } from './prepare.js';
-import { schemas, TIME } from './schemas.js';
+import { fieldOrder, SCHEMA_FIELDS, schemaFields, schemas, TIME } from './schemas.js';
 import type { SchemaName } from './schemas.js';
 import { KNOWN_STATES } from './types.js';
 import type {
@@ -55,15 +55,30 @@ const LEG_LISTS = [
   ['screenshares', 'screenshare'],
 ] as const;
 
-/** Enum fields and their known (lower-case) values. */
-const ENUMS: Record<string, readonly string[]> = {
-  state: KNOWN_STATES,
-  initialState: KNOWN_STATES,
-  disconnectType: DISCONNECT_TYPES,
-  cobrowseRole: ['sharer', 'viewer'],
-  purpose: PURPOSES,
-  screenRecordingState: RECORDING_STATES,
-};
+/**
+ * How `check` folds a field, by name: an enum (its known, lower-case values: a known value in any case is
+ * lower-cased, an unknown one kept verbatim with an `unknown-enum` warning), a time (-> epoch ms), or a URL
+ * (allow-listed, else dropped with an `unsafe-url` warning). Any other field is kept as it is. Times are the
+ * schemas' own (`TIME`, by suffix), URLs any field ending in `url`, so a new field of either kind is folded too.
+ */
+type Fold = ReadonlySet<string> | 'time' | 'url';
+const FOLDS: ReadonlyMap<string, Fold> = (() => {
+  const folds = new Map<string, Fold>();
+  for (const key of SCHEMA_FIELDS) {
+    if (TIME.test(key)) folds.set(key, 'time');
+    else if (/url$/i.test(key)) folds.set(key, 'url');
+  }
+  const enums: [string, readonly string[]][] = [
+    ['state', KNOWN_STATES],
+    ['initialState', KNOWN_STATES],
+    ['disconnectType', DISCONNECT_TYPES],
+    ['cobrowseRole', ['sharer', 'viewer']],
+    ['purpose', PURPOSES],
+    ['screenRecordingState', RECORDING_STATES],
+  ];
+  for (const [key, values] of enums) folds.set(key, new Set(values));
+  return folds;
+})();
 
 /** What a communication keeps of a validated, folded node (besides the fields `communication` adds). */
 const COMMUNICATION_FIELDS = [
@@ -84,16 +99,6 @@ const COMMUNICATION_FIELDS = [
   'connectedTime',
   'disconnectedTime',
   'startHoldTime',
-];
-/** What a communication update holds: the node's fields above, and those `communication` adds. */
-const COMMUNICATION_UPDATE_FIELDS = [
-  'kind',
-  'rawState',
-  'role',
-  'selfName',
-  'participant',
-  'conversationId',
-  ...COMMUNICATION_FIELDS,
 ];
 /** What a participant keeps. */
 const PERSON_FIELDS = [
@@ -138,8 +143,6 @@ function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: str
  * an `unsafe-url` warning); `rawState` keeps the state as received. Undefined, after adding its issues, when it fails.
  */
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
-  // The object type reads every field of its shape, so an absent one runs as `undefined`: optional fields accept
-  // it, required ones say `missing` (schemas.ts).
   // zod's Standard Schema `validate` (every zod schema has it): the finished issues, without the error class
   // (a message getter, flatten, format, ...) that safeParse wraps them in, ~200 bytes gzip nothing here reads.
   // Synchronous, since every field is a plain predicate over plain data (prepare.ts), none of which can throw.
@@ -151,44 +154,69 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
   if (result.issues) return undefined;
   const fields = result.value;
   fields.rawState = fields.state;
-  // Folded in place: the schema made `fields`, and holds only defined fields (schemas.ts).
+  // Folded in place: the schema made `fields`, and holds only defined fields (schemas.ts), in the input's order;
+  // warnings are told in the schema's order (`fieldOrder`), as when its fields were walked in that order.
+  let warnings: { at: number; key: string; code: ParseWarning['code']; message: string; value: string }[] | undefined;
   for (const key in fields) {
+    const fold = FOLDS.get(key);
+    if (fold === undefined) continue;
     const received = fields[key] as string;
-    const known = ENUMS[key];
-    if (known) {
+    if (fold === 'time') fields[key] = memoToMs(received);
+    else if (fold === 'url') {
+      if (!(fields[key] = safeUrl(received))) {
+        (warnings ??= []).push({
+          at: fieldOrder(name, key),
+          key,
+          code: 'unsafe-url',
+          message: `dropped ${quote(received)}: only https: (or http: on localhost) URLs are kept`,
+          value: received,
+        });
+      }
+    } else {
       const lower = received.toLowerCase();
-      if (known.includes(lower)) fields[key] = lower;
-      else warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(received)}, kept as received`, received);
-    } else if (TIME.test(key)) fields[key] = memoToMs(received);
-    else if (/url$/i.test(key) && !(fields[key] = safeUrl(received))) {
-      warn(
-        ctx,
-        [...path, key],
-        'unsafe-url',
-        `dropped ${quote(received)}: only https: (or http: on localhost) URLs are kept`,
-        received,
-      );
+      if (fold.has(lower)) fields[key] = lower;
+      else {
+        (warnings ??= []).push({
+          at: fieldOrder(name, key),
+          key,
+          code: 'unknown-enum',
+          message: `unknown value ${quote(received)}, kept as received`,
+          value: received,
+        });
+      }
     }
+  }
+  if (warnings) {
+    for (const w of warnings.sort((a, b) => a.at - b.at)) warn(ctx, [...path, w.key], w.code, w.message, w.value);
   }
   return fields;
 }
 
-/** One communication from a validated node (a leg, or a flat media participant). */
-function communication(ctx: Context, node: Data, kind: CommunicationKind, extra: Data) {
-  const self = node.self as { name?: string } | undefined;
-  const update = pick<CommunicationUpdate>(
-    {
-      peerId: node.peer,
-      disconnectedTime: node.endTime,
-      ...node,
-      kind,
-      role: node.cobrowseRole,
-      selfName: self?.name,
-      ...extra,
-    },
-    COMMUNICATION_UPDATE_FIELDS,
-  );
-  ctx.out.communications.push(update);
+/**
+ * One communication from a validated node (a leg, or a flat media participant). Built field by field in
+ * order (`kind`, `rawState`, `role`, `selfName`, `participant`, `conversationId`, then `COMMUNICATION_FIELDS`), holding only defined fields: the store orders two updates of the same time
+ * by their JSON text (store/order.ts), so the key order is part of what an update says.
+ */
+function communication(
+  ctx: Context,
+  node: Data,
+  kind: CommunicationKind,
+  participant?: ParticipantInfo,
+  conversationId?: unknown,
+) {
+  const update: Data = { kind };
+  if (node.rawState !== undefined) update.rawState = node.rawState;
+  if (node.cobrowseRole !== undefined) update.role = node.cobrowseRole;
+  const selfName = (node.self as { name?: string } | undefined)?.name;
+  if (selfName !== undefined) update.selfName = selfName;
+  if (participant !== undefined) update.participant = participant;
+  if (conversationId !== undefined) update.conversationId = conversationId;
+  for (const key of COMMUNICATION_FIELDS) {
+    // `peer` and `endTime` are other spellings, used when the node has no `peerId` or `disconnectedTime`.
+    const value = node[key] ?? (key === 'peerId' ? node.peer : key === 'disconnectedTime' ? node.endTime : undefined);
+    if (value !== undefined) update[key] = value;
+  }
+  ctx.out.communications.push(update as unknown as CommunicationUpdate);
 }
 
 /**
@@ -204,22 +232,26 @@ function mediaKind(value: Data): CommunicationKind | undefined {
 function participant(ctx: Context, value: Data, path: Path, conversationId?: unknown): ParticipantInfo | undefined {
   const node = check(ctx, 'node', value, path);
   if (!node) return undefined;
-  const user = node.user as { id?: string } | undefined;
   const media = mediaKind(value);
-  // A flat media participant's state is its communication's, and the participant's too.
-  const info = pick<ParticipantInfo>(
-    { userId: user?.id, ...node },
-    media ? [...PERSON_FIELDS, 'state'] : PERSON_FIELDS,
-  );
-  const extra = { participant: info, conversationId };
-  if (media) communication(ctx, node, media, extra);
-  for (const [key, kind] of LEG_LISTS) {
-    (node[key] as unknown[] | undefined)?.forEach((item, i) => {
-      const leg = check(ctx, 'node', item, [...path, key, i]);
-      if (leg) communication(ctx, leg, kind, extra);
-    });
+  // In `PERSON_FIELDS` order, only the defined ones (it is part of each of its communications: see
+  // `communication`). A flat media participant's state is its communication's, and the participant's too.
+  const info: Data = {};
+  for (const key of PERSON_FIELDS) {
+    const field = node[key] ?? (key === 'userId' ? (node.user as { id?: string } | undefined)?.id : undefined);
+    if (field !== undefined) info[key] = field;
   }
-  return info;
+  if (media && node.state !== undefined) info.state = node.state;
+  const person = info as unknown as ParticipantInfo;
+  if (media) communication(ctx, node, media, person, conversationId);
+  for (const [key, kind] of LEG_LISTS) {
+    const legs = node[key] as unknown[] | undefined;
+    if (!legs) continue;
+    for (let i = 0; i < legs.length; i++) {
+      const leg = check(ctx, 'node', legs[i], [...path, key, i]);
+      if (leg) communication(ctx, leg, kind, person, conversationId);
+    }
+  }
+  return person;
 }
 
 function signal(ctx: Context, value: Data, path: Path) {
@@ -244,12 +276,13 @@ function signal(ctx: Context, value: Data, path: Path) {
     return;
   }
   const request = kind === 'control-request' || kind === 'navigation-request';
-  // `fields` holds only the schema's fields (and an undefined `rawState`): every defined one is part of the signal.
+  // `fields` holds only the schema's fields (and an undefined `rawState`): every defined one is part of the signal,
+  // in the schema's order (the store orders two signals of the same time by their JSON text: store/order.ts).
   ctx.out.signals.push(
     pick<SignalUpdate>({
       type: kind,
       event: offer ? lower : undefined,
-      ...fields,
+      ...pick<Data>(fields, schemaFields(kind)),
       active: request ? (fields.active ?? true) : undefined,
     }),
   );
@@ -352,7 +385,7 @@ function item(ctx: Context, value: unknown, path: Path): void {
     }
   } else {
     const node = check(ctx, 'node', value, path);
-    if (node) communication(ctx, node, has(value, SCREENSHARE_KEYS) ? 'screenshare' : 'cobrowse', {});
+    if (node) communication(ctx, node, has(value, SCREENSHARE_KEYS) ? 'screenshare' : 'cobrowse');
   }
 }
 
