@@ -134,7 +134,7 @@ interface PredicateDef extends Omit<z.$ZodTypeDef, 'type'> {
 }
 
 /** An object schema's fields, for reading them off an input: name -> its schema and its place in the spec. */
-type Fields = Map<string, { schema: z.$ZodType; index: number }>;
+type Fields = Map<string, { schema: z.$ZodType; index: number; leaf: boolean }>;
 
 /**
  * The one schema type: a zod core `$ZodType` (so zod runs it, words its issue with the schema's error function and
@@ -157,7 +157,14 @@ type Fields = Map<string, { schema: z.$ZodType; index: number }>;
 function predicate(def: PredicateDef): z.$ZodType {
   const schema = new z.$ZodType(def as z.$ZodTypeDef & PredicateDef);
   const fields: Fields | undefined =
-    def.shape && new Map(Object.keys(def.shape).map((key, index) => [key, { schema: def.shape![key], index }]));
+    def.shape &&
+    new Map(
+      Object.keys(def.shape).map((key, index) => {
+        const field = def.shape![key];
+        const { shape, item } = field._zod.def as unknown as PredicateDef;
+        return [key, { schema: field, index, leaf: !shape && !item }];
+      }),
+    );
   const required = def.shape
     ? Object.keys(def.shape).filter((key) => !(def.shape![key]._zod.def as unknown as PredicateDef).fn(undefined))
     : [];
@@ -176,6 +183,13 @@ function predicate(def: PredicateDef): z.$ZodType {
       for (const key in input) {
         const field = fields.get(key);
         if (field === undefined) continue;
+        // (A leaf's value is itself: `runField` without its lookups. An input's value is never undefined.)
+        if (field.leaf) {
+          const leaf = input[key];
+          if ((field.schema._zod.def as unknown as PredicateDef).fn(leaf)) value[key] = leaf;
+          else payload.issues.push({ code: 'custom', input: leaf, inst: field.schema, path: [key] });
+          continue;
+        }
         const out = runField(field.schema, input, key, payload, ctx);
         if (out !== undefined) value[key] = out;
       }
