@@ -62,23 +62,31 @@ const LEG_LISTS = [
  * schemas' own (`TIME`, by suffix), URLs any field ending in `url`, so a new field of either kind is folded too.
  */
 type Fold = ReadonlySet<string> | 'time' | 'url';
-const FOLDS: ReadonlyMap<string, Fold> = (() => {
-  const folds = new Map<string, Fold>();
-  for (const key of SCHEMA_FIELDS) {
-    if (TIME.test(key)) folds.set(key, 'time');
-    else if (/url$/i.test(key)) folds.set(key, 'url');
+const ENUMS: [string, readonly string[]][] = [
+  ['state', KNOWN_STATES],
+  ['initialState', KNOWN_STATES],
+  ['disconnectType', DISCONNECT_TYPES],
+  ['cobrowseRole', ['sharer', 'viewer']],
+  ['purpose', PURPOSES],
+  ['screenRecordingState', RECORDING_STATES],
+];
+const FOLD_OF = new Map<string, Fold>();
+for (const key of SCHEMA_FIELDS) {
+  if (TIME.test(key)) FOLD_OF.set(key, 'time');
+  else if (/url$/i.test(key)) FOLD_OF.set(key, 'url');
+}
+for (const [key, values] of ENUMS) FOLD_OF.set(key, new Set(values));
+
+/** Each schema's fields that fold: a checked object keeps the keys its schema does not know (schemas.ts). */
+const folds = new Map<SchemaName, ReadonlyMap<string, Fold>>();
+function foldsOf(name: SchemaName): ReadonlyMap<string, Fold> {
+  let own = folds.get(name);
+  if (!own) {
+    own = new Map(schemaFields(name).flatMap((key) => (FOLD_OF.has(key) ? [[key, FOLD_OF.get(key)!]] : [])));
+    folds.set(name, own);
   }
-  const enums: [string, readonly string[]][] = [
-    ['state', KNOWN_STATES],
-    ['initialState', KNOWN_STATES],
-    ['disconnectType', DISCONNECT_TYPES],
-    ['cobrowseRole', ['sharer', 'viewer']],
-    ['purpose', PURPOSES],
-    ['screenRecordingState', RECORDING_STATES],
-  ];
-  for (const [key, values] of enums) folds.set(key, new Set(values));
-  return folds;
-})();
+  return own;
+}
 
 /** What a communication keeps of a validated, folded node (besides the fields `communication` adds). */
 const COMMUNICATION_FIELDS = [
@@ -154,15 +162,16 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
   if (result.issues) return undefined;
   const fields = result.value;
   fields.rawState = fields.state;
-  // Folded in place: the schema made `fields`, and holds only defined fields (schemas.ts), in the input's order;
-  // warnings are told in the schema's order (`fieldOrder`), as when its fields were walked in that order.
+  // Folded in place: `fields` is the model's own copy of the input (prepare.ts), checked; only the schema's own
+  // fields fold, and warnings are told in the schema's order (`fieldOrder`), whatever the input's key order.
+  const fold = foldsOf(name);
   let warnings: { at: number; key: string; code: ParseWarning['code']; message: string; value: string }[] | undefined;
   for (const key in fields) {
-    const fold = FOLDS.get(key);
-    if (fold === undefined) continue;
+    const how = fold.get(key);
+    if (how === undefined) continue;
     const received = fields[key] as string;
-    if (fold === 'time') fields[key] = memoToMs(received);
-    else if (fold === 'url') {
+    if (how === 'time') fields[key] = memoToMs(received);
+    else if (how === 'url') {
       if (!(fields[key] = safeUrl(received))) {
         (warnings ??= []).push({
           at: fieldOrder(name, key),
@@ -174,7 +183,7 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
       }
     } else {
       const lower = received.toLowerCase();
-      if (fold.has(lower)) fields[key] = lower;
+      if (how.has(lower)) fields[key] = lower;
       else {
         (warnings ??= []).push({
           at: fieldOrder(name, key),

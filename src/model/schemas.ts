@@ -140,8 +140,8 @@ type Fields = Map<string, { schema: z.$ZodType; index: number; leaf: boolean }>;
  * The one schema type: a zod core `$ZodType` (so zod runs it, words its issue with the schema's error function and
  * reports it like any schema) whose parse is a predicate. A value that fails it is one issue, as $ZodCustom
  * (zod/mini's z.custom) reports it; a value that passes and has a `shape` is an object whose fields are checked and
- * whose absent required fields are reported `missing`, each issue prefixed with its key; the output holds the
- * shape's keys that are defined (unknown keys are dropped). That is what $ZodObject does for such input, without
+ * whose absent required fields are reported `missing`, each issue prefixed with its key. That is what $ZodObject
+ * does for such input, without
  * its generality (optional and defaulted keys, catch-alls, symbol keys, lazy shapes, memoisation, async fields:
  * ~1,000 bytes gzip in the script-tag file), and what $ZodCustom does for a field, without $ZodCheck and zod's
  * refinement handling (~180 bytes gzip), which a schema that is also a check brings along. A plain `$ZodType` with
@@ -151,8 +151,10 @@ type Fields = Map<string, { schema: z.$ZodType; index: number; leaf: boolean }>;
  * a payload sets about eight of them, so walking the shape spent most of its time testing absent optional fields.
  * (The input is prepare.ts's copy: plain data, no inherited keys, no key whose value is undefined.) Issues come out
  * in the shape's order whatever order the input's keys are in (each field's issues together, an absent required
- * field's `missing` in its place), as when the shape was walked; the output's key order is the input's, which
- * nothing reads (parse.ts builds each normalised object in its own order).
+ * field's `missing` in its place), as when the shape was walked. The output is the input itself, keys the shape
+ * does not know included: it is the model's own copy, which parse.ts folds in place and then reads by name, field by
+ * field, into each normalised object (a new output object per object schema, written key by key, was a tenth of
+ * parsing).
  */
 function predicate(def: PredicateDef): z.$ZodType {
   const schema = new z.$ZodType(def as z.$ZodTypeDef & PredicateDef);
@@ -178,20 +180,17 @@ function predicate(def: PredicateDef): z.$ZodType {
       const list = input as unknown as unknown[];
       for (let i = 0; i < list.length; i++) runField(def.item, list, i, payload, ctx);
     } else if (fields) {
-      const value: Record<string, unknown> = (payload.value = {});
       const before = payload.issues.length;
       for (const key in input) {
         const field = fields.get(key);
         if (field === undefined) continue;
-        // (A leaf's value is itself: `runField` without its lookups. An input's value is never undefined.)
+        // (A leaf is its predicate: `runField` without its lookups. An input's value is never undefined.)
         if (field.leaf) {
           const leaf = input[key];
-          if ((field.schema._zod.def as unknown as PredicateDef).fn(leaf)) value[key] = leaf;
-          else payload.issues.push({ code: 'custom', input: leaf, inst: field.schema, path: [key] });
-          continue;
-        }
-        const out = runField(field.schema, input, key, payload, ctx);
-        if (out !== undefined) value[key] = out;
+          if (!(field.schema._zod.def as unknown as PredicateDef).fn(leaf)) {
+            payload.issues.push({ code: 'custom', input: leaf, inst: field.schema, path: [key] });
+          }
+        } else runField(field.schema, input, key, payload, ctx);
       }
       for (const key of required) if (!(key in input)) runField(fields.get(key)!.schema, input, key, payload, ctx);
       // Back in the shape's order (a stable sort: each field's own issues keep theirs).
