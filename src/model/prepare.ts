@@ -191,7 +191,9 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
             const item = typeof field === 'string' ? text(field) : copy(field, key);
             if (item === undefined || item === null) {
               // absent
-            } else if (key in record) {
+            } else if (renamed && key in record) {
+              // (Two keys can become one only when one of them is renamed: keys spelled as their camelCase, and
+              // so far every one was, are as distinct as the caller's.)
               found.warnings.push({
                 path: formatPath(path),
                 code: 'ignored',
