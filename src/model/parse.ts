@@ -368,10 +368,15 @@ function item(ctx: Context, value: unknown, path: Path): void {
     const conversation = single ? { participants: [value] } : check(ctx, 'conversation', value, path);
     if (!conversation) return;
     const before = ctx.out.communications.length;
-    const participants = (conversation.participants as Data[]).flatMap(
-      (person, i) => participant(ctx, person, single ? path : [...path, 'participants', i], conversation.id) ?? [],
+    const people = conversation.participants as Data[];
+    const participants: ParticipantInfo[] = [];
+    for (let i = 0; i < people.length; i++) {
+      const info = participant(ctx, people[i], single ? path : [...path, 'participants', i], conversation.id);
+      if (info) participants.push(info);
+    }
+    ctx.out.conversations.push(
+      conversation.id === undefined ? { participants } : { id: conversation.id as string, participants },
     );
-    ctx.out.conversations.push(pick({ id: conversation.id, participants }));
     // Its people are kept (a monitoring supervisor, a customer), but nothing here can show a session: say so, so a
     // payload of a shape read the wrong way (a media participant of a kind not known here) is never silent.
     if (ctx.out.communications.length === before) {
@@ -407,7 +412,7 @@ export function parseInput(input: unknown, limits?: Partial<ParseLimits>): Parse
   };
   try {
     // An unusable input is prepare's one issue, at a path in the caller's keys (no root to translate through).
-    const root = (ctx.root = prepare(input, { ...DEFAULT_LIMITS, ...limits }, ctx));
+    const root = (ctx.root = prepare(input, limits ? { ...DEFAULT_LIMITS, ...limits } : DEFAULT_LIMITS, ctx));
     if (!ctx.issues.length) {
       if (Array.isArray(root)) root.forEach((value, i) => item(ctx, value, [i]));
       else item(ctx, root, []);
