@@ -124,11 +124,13 @@ function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data
   // (a message getter, flatten, format, ...) that safeParse wraps them in, ~200 bytes gzip nothing here reads.
   // Synchronous, since every field is a plain predicate over plain data (prepare.ts), none of which can throw.
   const result = schemas()[name]['~standard'].validate(value) as { value: Data; issues?: $ZodIssue[] };
-  // Each schema words its own messages (schemas.ts).
-  for (const issue of result.issues ?? []) {
-    ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
+  if (result.issues) {
+    // Each schema words its own messages (schemas.ts).
+    for (const issue of result.issues) {
+      ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
+    }
+    return undefined;
   }
-  if (result.issues) return undefined;
   const fields = result.value;
   fields.rawState = fields.state;
   // Folded in place: `fields` is the model's own copy of the input (prepare.ts), checked; only the schema's own

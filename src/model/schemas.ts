@@ -133,8 +133,9 @@ interface PredicateDef extends Omit<z.$ZodTypeDef, 'type'> {
   item?: z.$ZodType;
 }
 
-/** An object schema's fields, for reading them off an input: name -> its schema and its place in the spec. */
-type Fields = Map<string, { schema: z.$ZodType; index: number; leaf: boolean }>;
+/** An object schema's fields, for reading them off an input: name -> its schema, its place in the spec and, for a
+ * field with no fields or items of its own, its predicate. */
+type Fields = Map<string, { schema: z.$ZodType; index: number; leaf?: (value: unknown) => boolean }>;
 
 /**
  * The one schema type: a zod core `$ZodType` (so zod runs it, words its issue with the schema's error function and
@@ -163,8 +164,8 @@ function predicate(def: PredicateDef): z.$ZodType {
     new Map(
       Object.keys(def.shape).map((key, index) => {
         const field = def.shape![key];
-        const { shape, item } = field._zod.def as unknown as PredicateDef;
-        return [key, { schema: field, index, leaf: !shape && !item }];
+        const { shape, item, fn } = field._zod.def as unknown as PredicateDef;
+        return [key, { schema: field, index, leaf: shape || item ? undefined : fn }];
       }),
     );
   const required = def.shape
@@ -187,7 +188,7 @@ function predicate(def: PredicateDef): z.$ZodType {
         // (A leaf is its predicate: `runField` without its lookups. An input's value is never undefined.)
         if (field.leaf) {
           const leaf = input[key];
-          if (!(field.schema._zod.def as unknown as PredicateDef).fn(leaf)) {
+          if (!field.leaf(leaf)) {
             payload.issues.push({ code: 'custom', input: leaf, inst: field.schema, path: [key] });
           }
         } else runField(field.schema, input, key, payload, ctx);
