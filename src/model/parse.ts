@@ -115,9 +115,11 @@ function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: str
 }
 
 /**
- * Validates `value` against a schema and returns its fields (the defined ones), folded: enums lower-cased when
- * known (kept verbatim with an `unknown-enum` warning when not), times to epoch ms, URLs allow-listed (dropped with
- * an `unsafe-url` warning); `rawState` keeps the state as received. Undefined, after adding its issues, when it fails.
+ * Validates `value` (an object of the model's own copy, prepare.ts) against a schema and returns it with the
+ * schema's fields folded in place: enums lower-cased when known (kept verbatim with an `unknown-enum` warning when
+ * not), times to epoch ms, URLs allow-listed (dropped with an `unsafe-url` warning); `rawState` keeps the state as
+ * received. Keys the schema does not know stay, unread: callers read the fields they keep by name. Undefined, after
+ * adding its issues, when it fails.
  */
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
   // zod's Standard Schema `validate` (every zod schema has it): the finished issues, without the error class
