@@ -460,7 +460,7 @@ function standingRequests(
 ) {
   type Entry = StoreState['requests'][string];
   const found: { 'control-request'?: Entry; 'navigation-request'?: Entry } = {};
-  if (ended) return found;
+  if (ended || !any(state.requests)) return found;
   const sessionId = sessionOf(primary);
   for (const key in state.requests) {
     const entry = state.requests[key];
@@ -553,10 +553,13 @@ export function derive(state: StoreState, now: number, selfId?: string, previous
     { me, primary, conversationId, ids: [me, selfId, primary.id, primary.cobrowseSessionId], ended },
     previous?.peers,
   );
-  const controlledBy = reuseList(
-    peers.filter((p) => p.controlling),
-    previous?.control.controlledBy,
-  );
+  // (No list made when nobody controls me: the usual case.)
+  const controlledBy = peers.some((p) => p.controlling)
+    ? reuseList(
+        peers.filter((p) => p.controlling),
+        previous?.control.controlledBy,
+      )
+    : NONE;
 
   const requests = standingRequests(state, now, comms, primary, controlledBy, ended);
   const control = requests['control-request'];
