@@ -45,6 +45,12 @@ export interface CommRecord {
    * and those entries were most of an ingest's garbage.
    */
   stickyAt: Record<string, Stamp>;
+  /**
+   * The latest time among `stickyAt`'s stamps when every one has a time (`-Infinity` for none), else undefined. An
+   * update timed after it is newer than each of them (`compare` goes by time when both have one), so it takes
+   * every sticky field it carries without comparing stamps field by field: the usual case, a newer snapshot.
+   */
+  stickyTime?: number;
   comm: Communication;
 }
 
@@ -129,6 +135,18 @@ function claim(held: Record<string, Stamp>, stamps: Record<string, Stamp>, key: 
   return stamps;
 }
 
+/** The latest time of `stamps` when each has one (`-Infinity` for none), else undefined: see `stickyTime`. */
+function latestTime(stamps: Record<string, Stamp>): number | undefined {
+  let latest = -Infinity;
+  for (const key in stamps) {
+    const { time } = stamps[key];
+    // (A time that is no number orders nothing: no shortcut past it.)
+    if (time === undefined || Number.isNaN(time)) return undefined;
+    if (time > latest) latest = time;
+  }
+  return latest;
+}
+
 /** The connection a communication's own fields say (before any Messenger offer: see derive). */
 function ownConnection(comm: Communication): Connection {
   const connection = knownConnection(comm.state) ?? comm.known ?? (comm.state ? 'connecting' : 'idle');
@@ -147,10 +165,21 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
   const grantedAt = update.controlling?.length ? at.time : undefined;
   const heldStamps = held ? held.stickyAt : NO_STAMPS;
   let stickyAt = heldStamps;
+  let stickyTime: number | undefined;
   const fields = update as unknown as Record<string, unknown>;
-  for (const key in fields) if (!SNAPSHOT.has(key)) stickyAt = claim(heldStamps, stickyAt, key, fields[key], at);
-  stickyAt = claim(heldStamps, stickyAt, 'known', known, at);
-  stickyAt = claim(heldStamps, stickyAt, 'grantedAt', grantedAt, at);
+  if (at.time !== undefined && at.time > (held ? (held.stickyTime ?? Infinity) : -Infinity)) {
+    // Newer than every sticky field held (see `stickyTime`): it takes each one it carries. (It carries its id.)
+    stickyAt = { ...heldStamps };
+    for (const key in fields) if (fields[key] !== undefined && !SNAPSHOT.has(key)) stickyAt[key] = at;
+    if (known !== undefined) stickyAt.known = at;
+    if (grantedAt !== undefined) stickyAt.grantedAt = at;
+    stickyTime = at.time;
+  } else {
+    for (const key in fields) if (!SNAPSHOT.has(key)) stickyAt = claim(heldStamps, stickyAt, key, fields[key], at);
+    stickyAt = claim(heldStamps, stickyAt, 'known', known, at);
+    stickyAt = claim(heldStamps, stickyAt, 'grantedAt', grantedAt, at);
+    stickyTime = stickyAt === heldStamps ? held?.stickyTime : latestTime(stickyAt);
+  }
   // An ended communication stays ended unless a strictly newer update says otherwise (or says it ended too).
   // (A stamp's rank is ENDED_RANK exactly when its update's known state ended the communication: see `rankOf`.)
   const newer =
@@ -168,7 +197,7 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
       else if (key === 'grantedAt') comm.grantedAt = grantedAt;
     }
     comm.connection = ownConnection(comm);
-    return { latest: update, stamp: at, stickyAt, comm };
+    return { latest: update, stamp: at, stickyAt, stickyTime, comm };
   }
   if (stickyAt === heldStamps) return held;
   // Older than the record, newer for some sticky fields: the held communication with those fields replaced.
@@ -178,7 +207,7 @@ export function mergeCommunication(held: CommRecord | undefined, update: Communi
     if (stickyAt[key] === at) values[key] = key === 'known' ? known : key === 'grantedAt' ? grantedAt : fields[key];
   }
   comm.connection = ownConnection(comm);
-  return { latest: held.latest, stamp: held.stamp, stickyAt, comm };
+  return { latest: held.latest, stamp: held.stamp, stickyAt, stickyTime, comm };
 }
 
 /** Equal as the store's data is: the same primitive, or arrays of equal items (a participant's `mediaRoles`). */
