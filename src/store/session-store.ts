@@ -118,20 +118,23 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   let local: PendingAction | undefined;
 
   /**
-   * Calls each listener of `set` (a copy: one may unsubscribe another; no copy for a single one, which nothing can
-   * unsubscribe before it runs). A throwing listener must not stop the others or the store: its error is rethrown
-   * on its own.
+   * Calls each listener of `set` as it was when called (a copy: one may unsubscribe or subscribe another). A
+   * single one, the usual case, is called without the copy (and without going on to any it subscribes). A throwing
+   * listener must not stop the others or the store: its error is rethrown on its own.
    */
-  const tell = <T, U>(set: Set<(a: T, b: U) => void>, a: T, b: U) => {
+  const tell = <A extends unknown[]>(set: Set<(...args: A) => void>, ...args: A) => {
     if (set.size === 1) {
-      for (const listener of set) call(listener, a, b);
+      for (const listener of set) {
+        call(listener, args);
+        break;
+      }
     } else {
-      for (const listener of [...set]) call(listener, a, b);
+      for (const listener of [...set]) call(listener, args);
     }
   };
-  const call = <T, U>(listener: (a: T, b: U) => void, a: T, b: U) => {
+  const call = <A extends unknown[]>(listener: (...args: A) => void, args: A) => {
     try {
-      listener(a, b);
+      listener(...args);
     } catch (error) {
       queueMicrotask(() => {
         throw error;
@@ -146,8 +149,8 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
 
   /**
    * The timer for the state's next deadline. Kept when it already fires at that moment (or there is neither a
-   * deadline nor a timer): a commit runs on every ingest, and clearing and setting the same timer each time was
-   * most of a commit's cost with no deadline at all.
+   * deadline nor a timer): a commit runs on every ingest, and clearing a timer on each (deadline or not), to set the
+   * same one again, was work for nothing.
    */
   function schedule(now: number) {
     timerFired = false;
@@ -208,9 +211,9 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     ingest(input) {
       // parseInput fills in its own defaults (and ignores `maxCommunications`).
       const result = parseInput(input, options.limits);
-      for (const warning of result.warnings) tell(handlers.warning, warning, undefined);
+      for (const warning of result.warnings) tell(handlers.warning, warning);
       if (!result.ok) {
-        tell(handlers.error, result.error, undefined);
+        tell(handlers.error, result.error);
         return result;
       }
       const now = clock();
@@ -259,7 +262,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         }
       }
       commit(next);
-      tell(handlers.action, action, undefined);
+      tell(handlers.action, action);
       return action;
     },
     settle(actionId, ok, error) {
