@@ -116,6 +116,7 @@ export class CobrowseWidget extends CobrowseElement {
   private readonly provide = provideStore(this);
   private promptKey?: string;
   private restoreFocus?: HTMLElement | null;
+  private listeningForDialogs = false;
 
   /**
    * Puts the widget in the top layer, where nothing on the page can move, clip or cover it. A manual popover:
@@ -143,9 +144,11 @@ export class CobrowseWidget extends CobrowseElement {
   /**
    * A dialog closing fires `toggle` and `close` (a hidden page gets its `close` only once it renders again): either
    * tries again, as does leaving fullscreen (a fullscreen element can match `:modal` too). Capture, since `toggle`
-   * and `close` do not bubble; adding the same listener twice adds it once.
+   * and `close` do not bubble. Only when that changes: the usual call (no modal open, nothing added) does nothing.
    */
   private listenForClosingDialogs(listen: boolean): void {
+    if (listen === this.listeningForDialogs) return;
+    this.listeningForDialogs = listen;
     for (const type of ['toggle', 'close', 'fullscreenchange']) {
       if (listen) document.addEventListener(type, this.showInTopLayer, true);
       else document.removeEventListener(type, this.showInTopLayer, true);
