@@ -266,6 +266,73 @@ describe('<cobrowse-widget>', () => {
         expect(document.activeElement).to.equal(before);
       }
     });
+
+    describe('in a burst of updates (many prompts in one task)', () => {
+      /** Ends the current task: what the widget left for the end of the task has run. */
+      const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+      /** Where focus is, in words (a failed comparison of elements would print whole elements). */
+      const focus = (el: CobrowseWidget, before: HTMLElement) => {
+        const active = deepActive();
+        if (active === before) return 'page button';
+        return active && active === dialog(el) ? 'prompt' : (active?.localName ?? 'nothing');
+      };
+      /** An offer that opens (taking focus) and closes, then a control request, all in one task. */
+      const secondPromptInOneTask = async () => {
+        const widget = await widgetFor();
+        widget.before.focus();
+        for (const fields of [OFFER, SHARER, CONTROL_REQUEST]) {
+          widget.store.set(fields);
+          await updated(widget.el);
+        }
+        return widget;
+      };
+      /** Counts the times focus left `element`. */
+      const blurs = (element: HTMLElement) => {
+        const seen = { count: 0 };
+        element.addEventListener('blur', () => seen.count++);
+        return seen;
+      };
+
+      it('moves focus once, and prompts that open and close later in the task never take it', async () => {
+        const { el, store, before } = await widgetFor();
+        before.focus();
+        const left = blurs(before);
+        for (let i = 0; i < 5; i++) {
+          store.set(OFFER);
+          await updated(el);
+          expect(focus(el, before), `prompt ${i}`).to.equal(i === 0 ? 'prompt' : 'page button');
+          store.set(SHARER);
+          await updated(el);
+          expect(focus(el, before)).to.equal('page button');
+        }
+        await nextTask();
+        expect(focus(el, before), 'no prompt is open when the task ends').to.equal('page button');
+        expect(left.count, 'focus left the page button once').to.equal(1);
+      });
+
+      it('gives focus to the prompt that is open when the task ends, and back when it closes', async () => {
+        const { el, store, before } = await secondPromptInOneTask();
+        expect(focus(el, before), 'waits for the task to end').to.equal('page button');
+        await nextTask();
+        expect(focus(el, before)).to.equal('prompt');
+        expect($(el, '#prompt-title')!.textContent).to.equal('Ana asks to control this page');
+        store.set(SHARER);
+        await updated(el);
+        expect(focus(el, before), 'back where it was before the first prompt').to.equal('page button');
+        // A new task: the next prompt takes focus at once again.
+        await nextTask();
+        store.set(OFFER);
+        await updated(el);
+        expect(focus(el, before)).to.equal('prompt');
+      });
+
+      it('leaves focus alone if the widget is removed before the task ends', async () => {
+        const { el, store, before } = await secondPromptInOneTask();
+        el.remove();
+        await nextTask();
+        expect(focus(el, before)).to.equal('page button');
+      });
+    });
   });
 
   it('walks accept -> allow control -> take back control -> stop sharing -> dismiss by keyboard alone', async () => {

@@ -114,8 +114,15 @@ export class CobrowseWidget extends CobrowseElement {
   hideWhenIdle = false;
 
   private readonly provide = provideStore(this);
+  /** The prompt on screen (`promptFor`'s key), as of the last update. */
   private promptKey?: string;
+  /** A prompt has the focus it took (until it closes), and where that focus was before: it goes back there. */
+  private promptHasFocus = false;
   private restoreFocus?: HTMLElement | null;
+  /** A prompt took focus in this task; another one waits for the task to end (see `updated`). */
+  private focusMovedInTask = false;
+  /** A prompt opened after that one: focus goes to whichever prompt is open when the task ends. */
+  private focusDeferred = false;
 
   /**
    * Puts the widget in the top layer, where nothing on the page can move, clip or cover it. A manual popover:
@@ -178,18 +185,56 @@ export class CobrowseWidget extends CobrowseElement {
     this.listenForClosingDialogs(false);
   }
 
+  /**
+   * Focus follows the prompts: into a prompt when it opens (or another replaces it), back where it was when the
+   * last one closes. Moving focus is expensive (100-300 µs in the bench's Chromium, several whole renders: the
+   * browser brings style and layout up to date for it, and its own focus state), and a burst of updates in one task
+   * (a replay or resync fed one event at a time) can open and close many prompts nobody ever sees. So one prompt per task takes focus at once; the prompts that
+   * open after it in the same task wait for the task to end, and focus then goes to the one open at that point, if
+   * any (so a prompt that opened and closed in between never took focus). Giving focus back is never deferred:
+   * a prompt only gives back focus it took.
+   */
   protected override updated(): void {
     this.showInTopLayer();
     const key = promptFor(this.session.view, this.t)?.key;
     if (key === this.promptKey) return;
-    if (key) {
-      if (!this.promptKey) this.restoreFocus = deepActiveElement();
-      this.renderRoot.querySelector<HTMLElement>('[role="dialog"]')?.focus();
-    } else if (this.matches(':focus-within') || document.activeElement === document.body) {
-      if (this.restoreFocus?.isConnected) this.restoreFocus.focus();
-      this.restoreFocus = undefined;
-    }
     this.promptKey = key;
+    if (!key) this.returnFocus();
+    else if (!this.focusMovedInTask) this.focusPrompt();
+    else if (!this.focusDeferred) {
+      this.focusDeferred = true;
+      // Runs after the timeout that ends this task's budget (`focusPrompt`), which was queued first.
+      setTimeout(() => {
+        this.focusDeferred = false;
+        if (this.promptKey && this.isConnected) this.focusPrompt();
+      });
+    }
+  }
+
+  /** Moves focus into the open prompt; the first prompt to take it remembers where it was. */
+  private focusPrompt(): void {
+    const prompt = this.renderRoot.querySelector<HTMLElement>('[role="dialog"]');
+    if (!prompt) return;
+    const active = deepActiveElement();
+    if (!this.promptHasFocus) this.restoreFocus = active;
+    this.promptHasFocus = true;
+    // A prompt replacing another is often the same element, which has focus already.
+    if (active === prompt) return;
+    prompt.focus();
+    this.focusMovedInTask = true;
+    setTimeout(() => (this.focusMovedInTask = false));
+  }
+
+  /**
+   * The last prompt closed: focus goes back where it was before the first one took it, unless the customer has
+   * moved it elsewhere on the page meanwhile (it is still in the widget, or was lost with the prompt's removal).
+   */
+  private returnFocus(): void {
+    if (!this.promptHasFocus) return;
+    this.promptHasFocus = false;
+    const lost = this.matches(':focus-within') || document.activeElement === document.body;
+    if (lost && this.restoreFocus?.isConnected) this.restoreFocus.focus();
+    this.restoreFocus = undefined;
   }
 
   override render() {
