@@ -103,6 +103,7 @@ describe('<cobrowse-badge>', () => {
     const icon = hand();
     expect(getComputedStyle(icon).display, 'hidden while nobody has control').to.equal('none');
     const first = $(el, '[role="status"] > span')!;
+    let note: Element | null = null;
     for (let i = 0; i < 3; i++) {
       store.set(
         connected({
@@ -113,6 +114,8 @@ describe('<cobrowse-badge>', () => {
       );
       await updated(el);
       expect(statusText(el)).to.equal('Ana is viewing. Ana has control');
+      note ??= $(el, '.note');
+      expect($(el, '.note') === note, 'the same note, kept while nobody had control').to.equal(true);
       expect(hand() === icon, 'the same icon').to.equal(true);
       expect(getComputedStyle(icon).display).not.to.equal('none');
       store.set(connected({ peers: [ANA], peerCount: 1 }));

@@ -204,6 +204,28 @@ describe('<cobrowse-widget>', () => {
       expect(document.activeElement).to.equal(before);
     });
 
+    it('opens a prompt again in the same element, with the new prompt in it, and focus moves in each time', async () => {
+      const { el, store, before } = await widgetFor();
+      before.focus();
+      store.set(OFFER);
+      await updated(el);
+      const prompt = dialog(el)!;
+      store.set(SHARER);
+      await updated(el);
+      expect(prompt.isConnected, 'out of the page while closed').to.equal(false);
+      // Later (another task), a control request.
+      await new Promise((resolve) => setTimeout(resolve));
+      store.set(CONTROL_REQUEST);
+      await updated(el);
+      expect(dialog(el) === prompt, 'the same element').to.equal(true);
+      expect(deepActive() === prompt, 'focus moved in').to.equal(true);
+      expect($(el, '#prompt-title')!.textContent).to.equal('Ana asks to control this page');
+      expect(actionsOf(el)).to.deep.equal(['accept-control', 'decline-control']);
+      store.set(SHARER);
+      await updated(el);
+      expect(document.activeElement === before, 'focus back').to.equal(true);
+    });
+
     it('treats Escape as decline', async () => {
       const { el, store, before } = await widgetFor();
       before.focus();
@@ -327,7 +349,7 @@ describe('<cobrowse-widget>', () => {
       });
 
       it('leaves focus alone if the widget is removed before the task ends', async () => {
-        const { el, store, before } = await secondPromptInOneTask();
+        const { el, before } = await secondPromptInOneTask();
         el.remove();
         await nextTask();
         expect(focus(el, before)).to.equal('page button');

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { cache } from 'lit/directives/cache.js';
 import type { SessionView } from '../../store/index.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { icon } from '../icons.js';
@@ -22,6 +23,12 @@ const ENDED: Record<string, StringKey> = {
   system: 'endedSystem',
   spam: 'endedSystem',
 };
+/**
+ * One place per note the badge can say at once (a control and a navigation request, who has control, you have
+ * control, recording, the link, a failure), each kept by `cache` while empty: a note that comes and goes (control
+ * changing hands) is moved out and back instead of made again.
+ */
+const NOTE_SLOTS = [0, 1, 2, 3, 4, 5, 6];
 const RECORDING = /^(started|recording|active|on)$/i;
 /** A sentence that already ends in its own punctuation (an ellipsis counts): it needs no full stop added. */
 const ENDS_SENTENCE = /[\p{Sentence_Terminal}…]$/u;
@@ -171,7 +178,12 @@ export class CobrowseBadge extends CobrowseElement {
       ${icon(view.link === 'reconnecting' ? 'sync' : name)}
       <span part="label" role="status">
         <span>${text}${fullStop(text, !notes.length)}</span>
-        ${notes.map((note, index) => html` <span class="muted note">${note}${fullStop(note, index === notes.length - 1)}</span>`)}
+        ${NOTE_SLOTS.map((_, index) => {
+          const note = notes[index];
+          return cache(
+            note ? html` <span class="muted note">${note}${fullStop(note, index === notes.length - 1)}</span>` : '',
+          );
+        })}
       </span>
       ${icon('hand', !controllers.length)} ${recording ? html`<span class="recording">${icon('recording')}</span>` : ''}
       ${time ? html`<span part="timer" role="timer" class="muted"><span class="sr">${t.elapsed} </span>${time}</span>` : ''}

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { cache } from 'lit/directives/cache.js';
 import type { ActionName, SessionView } from '../../store/index.js';
 import { answersRequests, offerTitle, requestTitle } from '../badge/badge.component.js';
 import { CobrowseElement } from '../cobrowse-element.js';
@@ -243,8 +244,9 @@ export class CobrowseWidget extends CobrowseElement {
     const prompt = promptFor(view, t);
     // An offer's prompt is open exactly while the view is alerting.
     const countdown = offerCountdown(view);
+    // The prompt, once made, is kept by `cache` while closed and moved back when one opens again.
     return html`<div part="base" class="box">
-      ${
+      ${cache(
         prompt
           ? html`<section
               part="prompt"
@@ -267,8 +269,8 @@ export class CobrowseWidget extends CobrowseElement {
                 ${countdown ? html`<span class="muted">${format(t.expiresIn, { s: countdown })}</span>` : ''}
               </div>
             </section>`
-          : ''
-      }
+          : '',
+      )}
       <div class="row">
         <cobrowse-badge
           part="badge"
