@@ -102,9 +102,12 @@ const clockText = lastResult((seconds: number, lang: string) => {
     .join(':');
 });
 
+/** `Date.parse`, remembered for the one session start a badge shows. */
+const parseTime = lastResult(Date.parse);
+
 /** The time since `since`, as `clockText`. */
 const elapsed = (since: string, lang: string) =>
-  clockText(Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 1000)), lang);
+  clockText(Math.max(0, Math.floor((Date.now() - parseTime(since)) / 1000)), lang);
 
 /**
  * A compact status pill: what the session is doing, who is viewing, who has control, recording, link trouble
