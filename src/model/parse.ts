@@ -1,7 +1,7 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
 import type { Findings, Path } from './prepare.js';
-import { schemas, TIME } from './schemas.js';
+import { fieldOrder, SCHEMA_FIELDS, schemaFields, schemas, TIME } from './schemas.js';
 import type { SchemaName } from './schemas.js';
 import { KNOWN_STATES } from './types.js';
 import type {
@@ -55,56 +55,38 @@ const LEG_LISTS = [
   ['screenshares', 'screenshare'],
 ] as const;
 
-/** Enum fields and their known (lower-case) values. */
-const ENUMS: Record<string, readonly string[]> = {
-  state: KNOWN_STATES,
-  initialState: KNOWN_STATES,
-  disconnectType: DISCONNECT_TYPES,
-  cobrowseRole: ['sharer', 'viewer'],
-  purpose: PURPOSES,
-  screenRecordingState: RECORDING_STATES,
-};
+/**
+ * How `check` folds a field, by name: an enum (its known, lower-case values: a known value in any case is
+ * lower-cased, an unknown one kept verbatim with an `unknown-enum` warning), a time (-> epoch ms), or a URL
+ * (allow-listed, else dropped with an `unsafe-url` warning). Any other field is kept as it is. Times are the
+ * schemas' own (`TIME`, by suffix), URLs any field ending in `url`, so a new field of either kind is folded too.
+ */
+type Fold = ReadonlySet<string> | 'time' | 'url';
+const ENUMS: [string, readonly string[]][] = [
+  ['state', KNOWN_STATES],
+  ['initialState', KNOWN_STATES],
+  ['disconnectType', DISCONNECT_TYPES],
+  ['cobrowseRole', ['sharer', 'viewer']],
+  ['purpose', PURPOSES],
+  ['screenRecordingState', RECORDING_STATES],
+];
+const FOLD_OF = new Map<string, Fold>();
+for (const key of SCHEMA_FIELDS) {
+  if (TIME.test(key)) FOLD_OF.set(key, 'time');
+  else if (/url$/i.test(key)) FOLD_OF.set(key, 'url');
+}
+for (const [key, values] of ENUMS) FOLD_OF.set(key, new Set(values));
 
-/** What a communication keeps of a validated, folded node (besides the fields `communication` adds). */
-const COMMUNICATION_FIELDS = [
-  'id',
-  'state',
-  'initialState',
-  'cobrowseSessionId',
-  'controlling',
-  'viewerUrl',
-  'peerCount',
-  'sharing',
-  'held',
-  'disconnectType',
-  'provider',
-  'peerId',
-  'providerEventTime',
-  'startAlertingTime',
-  'connectedTime',
-  'disconnectedTime',
-  'startHoldTime',
-];
-/** What a communication update holds: the node's fields above, and those `communication` adds. */
-const COMMUNICATION_UPDATE_FIELDS = [
-  'kind',
-  'rawState',
-  'role',
-  'selfName',
-  'participant',
-  'conversationId',
-  ...COMMUNICATION_FIELDS,
-];
-/** What a participant keeps. */
-const PERSON_FIELDS = [
-  'id',
-  'name',
-  'purpose',
-  'userId',
-  'screenRecordingState',
-  'monitoredParticipantId',
-  'mediaRoles',
-];
+/** Each schema's fields that fold: a checked object keeps the keys its schema does not know (schemas.ts). */
+const folds = new Map<SchemaName, ReadonlyMap<string, Fold>>();
+function foldsOf(name: SchemaName): ReadonlyMap<string, Fold> {
+  let own = folds.get(name);
+  if (!own) {
+    own = new Map(schemaFields(name).flatMap((key) => (FOLD_OF.has(key) ? [[key, FOLD_OF.get(key)!]] : [])));
+    folds.set(name, own);
+  }
+  return own;
+}
 
 /** Our vocabulary: `cobrowse.controlRequest` (any case) -> schema and signal type `control-request`, ... */
 const VOCABULARY = ['control-request', 'navigation-request', 'offer-expiry', 'ack'] as const;
@@ -133,62 +115,108 @@ function warn(ctx: Context, path: Path, code: ParseWarning['code'], message: str
 }
 
 /**
- * Validates `value` against a schema and returns its fields (the defined ones), folded: enums lower-cased when
- * known (kept verbatim with an `unknown-enum` warning when not), times to epoch ms, URLs allow-listed (dropped with
- * an `unsafe-url` warning); `rawState` keeps the state as received. Undefined, after adding its issues, when it fails.
+ * Validates `value` (an object of the model's own copy, prepare.ts) against a schema and returns it with the
+ * schema's fields folded in place: enums lower-cased when known (kept verbatim with an `unknown-enum` warning when
+ * not), times to epoch ms, URLs allow-listed (dropped with an `unsafe-url` warning); `rawState` keeps the state as
+ * received. Keys the schema does not know stay, unread: callers read the fields they keep by name. Undefined, after
+ * adding its issues, when it fails.
  */
 function check(ctx: Context, name: SchemaName, value: unknown, path: Path): Data | undefined {
-  // The object type reads every field of its shape, so an absent one runs as `undefined`: optional fields accept
-  // it, required ones say `missing` (schemas.ts).
   // zod's Standard Schema `validate` (every zod schema has it): the finished issues, without the error class
   // (a message getter, flatten, format, ...) that safeParse wraps them in, ~200 bytes gzip nothing here reads.
   // Synchronous, since every field is a plain predicate over plain data (prepare.ts), none of which can throw.
   const result = schemas()[name]['~standard'].validate(value) as { value: Data; issues?: $ZodIssue[] };
-  // Each schema words its own messages (schemas.ts).
-  for (const issue of result.issues ?? []) {
-    ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
+  if (result.issues) {
+    // Each schema words its own messages (schemas.ts).
+    for (const issue of result.issues) {
+      ctx.issues.push({ path: [...path, ...(issue.path as Path)], message: issue.message });
+    }
+    return undefined;
   }
-  if (result.issues) return undefined;
   const fields = result.value;
   fields.rawState = fields.state;
-  // Folded in place: the schema made `fields`, and holds only defined fields (schemas.ts).
+  // Folded in place: `fields` is the model's own copy of the input (prepare.ts), checked; only the schema's own
+  // fields fold, and warnings are told in the schema's order (`fieldOrder`), whatever the input's key order.
+  const fold = foldsOf(name);
+  let warnings: { at: number; key: string; code: ParseWarning['code']; message: string; value: string }[] | undefined;
   for (const key in fields) {
+    const how = fold.get(key);
+    if (how === undefined) continue;
     const received = fields[key] as string;
-    const known = ENUMS[key];
-    if (known) {
+    if (how === 'time') fields[key] = memoToMs(received);
+    else if (how === 'url') {
+      if (!(fields[key] = safeUrl(received))) {
+        (warnings ??= []).push({
+          at: fieldOrder(name, key),
+          key,
+          code: 'unsafe-url',
+          message: `dropped ${quote(received)}: only https: (or http: on localhost) URLs are kept`,
+          value: received,
+        });
+      }
+    } else {
       const lower = received.toLowerCase();
-      if (known.includes(lower)) fields[key] = lower;
-      else warn(ctx, [...path, key], 'unknown-enum', `unknown value ${quote(received)}, kept as received`, received);
-    } else if (TIME.test(key)) fields[key] = memoToMs(received);
-    else if (/url$/i.test(key) && !(fields[key] = safeUrl(received))) {
-      warn(
-        ctx,
-        [...path, key],
-        'unsafe-url',
-        `dropped ${quote(received)}: only https: (or http: on localhost) URLs are kept`,
-        received,
-      );
+      if (how.has(lower)) fields[key] = lower;
+      else {
+        (warnings ??= []).push({
+          at: fieldOrder(name, key),
+          key,
+          code: 'unknown-enum',
+          message: `unknown value ${quote(received)}, kept as received`,
+          value: received,
+        });
+      }
     }
+  }
+  if (warnings) {
+    for (const w of warnings.sort((a, b) => a.at - b.at)) warn(ctx, [...path, w.key], w.code, w.message, w.value);
   }
   return fields;
 }
 
-/** One communication from a validated node (a leg, or a flat media participant). */
-function communication(ctx: Context, node: Data, kind: CommunicationKind, extra: Data) {
-  const self = node.self as { name?: string } | undefined;
-  const update = pick<CommunicationUpdate>(
-    {
-      peerId: node.peer,
-      disconnectedTime: node.endTime,
-      ...node,
-      kind,
-      role: node.cobrowseRole,
-      selfName: self?.name,
-      ...extra,
-    },
-    COMMUNICATION_UPDATE_FIELDS,
-  );
-  ctx.out.communications.push(update);
+/** Sets `to[key]` when `value` is defined: normalised objects hold only defined fields. */
+function put(to: Data, key: string, value: unknown): void {
+  if (value !== undefined) to[key] = value;
+}
+
+/**
+ * One communication from a validated node (a leg, or a flat media participant), holding only defined fields. The
+ * store orders two updates of the same time by their JSON text (store/order.ts), so the key order is part of what
+ * an update says: it is written out here, field by field (also what engines read fastest: each read is of a named
+ * property).
+ */
+function communication(
+  ctx: Context,
+  node: Data,
+  kind: CommunicationKind,
+  participant?: ParticipantInfo,
+  conversationId?: unknown,
+) {
+  const update: Data = { kind };
+  put(update, 'rawState', node.rawState);
+  put(update, 'role', node.cobrowseRole);
+  put(update, 'selfName', (node.self as { name?: string } | undefined)?.name);
+  put(update, 'participant', participant);
+  put(update, 'conversationId', conversationId);
+  put(update, 'id', node.id);
+  put(update, 'state', node.state);
+  put(update, 'initialState', node.initialState);
+  put(update, 'cobrowseSessionId', node.cobrowseSessionId);
+  put(update, 'controlling', node.controlling);
+  put(update, 'viewerUrl', node.viewerUrl);
+  put(update, 'peerCount', node.peerCount);
+  put(update, 'sharing', node.sharing);
+  put(update, 'held', node.held);
+  put(update, 'disconnectType', node.disconnectType);
+  put(update, 'provider', node.provider);
+  // `peer` and `endTime` are other spellings, read when the node has no `peerId` or `disconnectedTime`.
+  put(update, 'peerId', node.peerId ?? node.peer);
+  put(update, 'providerEventTime', node.providerEventTime);
+  put(update, 'startAlertingTime', node.startAlertingTime);
+  put(update, 'connectedTime', node.connectedTime);
+  put(update, 'disconnectedTime', node.disconnectedTime ?? node.endTime);
+  put(update, 'startHoldTime', node.startHoldTime);
+  ctx.out.communications.push(update as unknown as CommunicationUpdate);
 }
 
 /**
@@ -204,22 +232,29 @@ function mediaKind(value: Data): CommunicationKind | undefined {
 function participant(ctx: Context, value: Data, path: Path, conversationId?: unknown): ParticipantInfo | undefined {
   const node = check(ctx, 'node', value, path);
   if (!node) return undefined;
-  const user = node.user as { id?: string } | undefined;
   const media = mediaKind(value);
-  // A flat media participant's state is its communication's, and the participant's too.
-  const info = pick<ParticipantInfo>(
-    { userId: user?.id, ...node },
-    media ? [...PERSON_FIELDS, 'state'] : PERSON_FIELDS,
-  );
-  const extra = { participant: info, conversationId };
-  if (media) communication(ctx, node, media, extra);
+  // Only the defined fields, in this order (it is part of each of its communications: see `communication`). A flat
+  // media participant's state is its communication's, and the participant's too.
+  const info: Data = {};
+  put(info, 'id', node.id);
+  put(info, 'name', node.name);
+  put(info, 'purpose', node.purpose);
+  put(info, 'userId', node.userId ?? (node.user as { id?: string } | undefined)?.id);
+  put(info, 'screenRecordingState', node.screenRecordingState);
+  put(info, 'monitoredParticipantId', node.monitoredParticipantId);
+  put(info, 'mediaRoles', node.mediaRoles);
+  if (media) put(info, 'state', node.state);
+  const person = info as unknown as ParticipantInfo;
+  if (media) communication(ctx, node, media, person, conversationId);
   for (const [key, kind] of LEG_LISTS) {
-    (node[key] as unknown[] | undefined)?.forEach((item, i) => {
-      const leg = check(ctx, 'node', item, [...path, key, i]);
-      if (leg) communication(ctx, leg, kind, extra);
-    });
+    const legs = node[key] as unknown[] | undefined;
+    if (!legs) continue;
+    for (let i = 0; i < legs.length; i++) {
+      const leg = check(ctx, 'node', legs[i], [...path, key, i]);
+      if (leg) communication(ctx, leg, kind, person, conversationId);
+    }
   }
-  return info;
+  return person;
 }
 
 function signal(ctx: Context, value: Data, path: Path) {
@@ -244,12 +279,13 @@ function signal(ctx: Context, value: Data, path: Path) {
     return;
   }
   const request = kind === 'control-request' || kind === 'navigation-request';
-  // `fields` holds only the schema's fields (and an undefined `rawState`): every defined one is part of the signal.
+  // `fields` holds only the schema's fields (and an undefined `rawState`): every defined one is part of the signal,
+  // in the schema's order (the store orders two signals of the same time by their JSON text: store/order.ts).
   ctx.out.signals.push(
     pick<SignalUpdate>({
       type: kind,
       event: offer ? lower : undefined,
-      ...fields,
+      ...pick<Data>(fields, schemaFields(kind)),
       active: request ? (fields.active ?? true) : undefined,
     }),
   );
@@ -336,10 +372,15 @@ function item(ctx: Context, value: unknown, path: Path): void {
     const conversation = single ? { participants: [value] } : check(ctx, 'conversation', value, path);
     if (!conversation) return;
     const before = ctx.out.communications.length;
-    const participants = (conversation.participants as Data[]).flatMap(
-      (person, i) => participant(ctx, person, single ? path : [...path, 'participants', i], conversation.id) ?? [],
+    const people = conversation.participants as Data[];
+    const participants: ParticipantInfo[] = [];
+    for (let i = 0; i < people.length; i++) {
+      const info = participant(ctx, people[i], single ? path : [...path, 'participants', i], conversation.id);
+      if (info) participants.push(info);
+    }
+    ctx.out.conversations.push(
+      conversation.id === undefined ? { participants } : { id: conversation.id as string, participants },
     );
-    ctx.out.conversations.push(pick({ id: conversation.id, participants }));
     // Its people are kept (a monitoring supervisor, a customer), but nothing here can show a session: say so, so a
     // payload of a shape read the wrong way (a media participant of a kind not known here) is never silent.
     if (ctx.out.communications.length === before) {
@@ -352,7 +393,7 @@ function item(ctx: Context, value: unknown, path: Path): void {
     }
   } else {
     const node = check(ctx, 'node', value, path);
-    if (node) communication(ctx, node, has(value, SCREENSHARE_KEYS) ? 'screenshare' : 'cobrowse', {});
+    if (node) communication(ctx, node, has(value, SCREENSHARE_KEYS) ? 'screenshare' : 'cobrowse');
   }
 }
 
@@ -375,7 +416,7 @@ export function parseInput(input: unknown, limits?: Partial<ParseLimits>): Parse
   };
   try {
     // An unusable input is prepare's one issue, at a path in the caller's keys (no root to translate through).
-    const root = (ctx.root = prepare(input, { ...DEFAULT_LIMITS, ...limits }, ctx));
+    const root = (ctx.root = prepare(input, limits ? { ...DEFAULT_LIMITS, ...limits } : DEFAULT_LIMITS, ctx));
     if (!ctx.issues.length) {
       if (Array.isArray(root)) root.forEach((value, i) => item(ctx, value, [i]));
       else item(ctx, root, []);

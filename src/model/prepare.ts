@@ -112,7 +112,10 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
   // Keys as the caller spelled them: the normalised tree is still being built when a limit trips. While a limit
   // trips or a getter throws, `path` is where it happened (nothing pops it on the way out).
   const path: Path = [];
-  const open = new Set<object>();
+  // The objects being copied, outermost first (`open[depth - 1]` is the one at that depth): one met again among them
+  // is a cycle. A list, not a Set: a Set gives every object of every payload an identity hash, and a payload's
+  // nesting is a few levels deep, so looking through it costs less.
+  const open: object[] = [];
   let bytes = 0;
   // What went wrong when it is ours; anything else thrown is a getter or proxy throwing.
   let problem = 'could not be read (a getter or proxy threw)';
@@ -121,22 +124,31 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
     throw path;
   };
   // `what` says what tripped it, `#` standing for the amount.
-  const limit = (name: keyof ParseLimits, amount: number, what: string) => {
-    if (amount > limits[name]) stop(`${what.replace('#', `${amount}`)}, over the ${name} limit of ${limits[name]}`);
-  };
+  const over = (name: keyof ParseLimits, amount: number, what: string): never =>
+    stop(`${what.replace('#', `${amount}`)}, over the ${name} limit of ${limits[name]}`);
+  // Each limit read once: the copy tests the string and byte limits on every value. (A limit that is no number,
+  // e.g. NaN, is never exceeded: no comparison with it is true.)
+  const { maxBytes, maxStringLength, maxBatch, maxParticipants } = limits;
   // The depth limit in force: `maxDepth`, at most DEPTH_CEILING (also when it is no number at all, e.g. NaN, which
   // no depth would be over). A message names what the caller asked for when the ceiling, not it, applied.
   const asked = limits.maxDepth;
   const maxDepth = asked >= 0 ? Math.min(asked, DEPTH_CEILING) : DEPTH_CEILING;
   const capped = maxDepth === DEPTH_CEILING && asked !== DEPTH_CEILING ? ` (maxDepth ${asked} is capped at it)` : '';
 
-  // `key`: the normalised key `value` sits under (a participants list is limited).
+  /** A string value: within the string limit, and counted (with its quotes) towards the byte limit. */
+  const text = (value: string): string => {
+    if (value.length > maxStringLength) over('maxStringLength', value.length, 'string is # characters');
+    bytes += value.length + 2;
+    if (bytes > maxBytes) over('maxBytes', bytes, 'payload is over # bytes');
+    return value;
+  };
+
+  // `key`: the normalised key `value` sits under (a participants list is limited). Strings, most of any payload's
+  // values, are read by `text` where they are met, without a call to `copy` each.
   const copy = (value: unknown, key?: string): unknown => {
     switch (typeof value) {
       case 'string':
-        limit('maxStringLength', value.length, 'string is # characters');
-        bytes += value.length + 2;
-        break;
+        return text(value);
       case 'bigint':
       case 'symbol':
         return stop(`expected a JSON value, received ${typeof value}`);
@@ -148,17 +160,20 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
         // (the root is 1 level deep)
         const depth = path.length + 1;
         if (depth > maxDepth) stop(`nested ${depth} levels deep, over the maxDepth limit of ${maxDepth}${capped}`);
-        if (open.has(value)) stop('contains a cyclic reference');
-        open.add(value);
+        for (let i = 0; i < depth - 1; i++) if (open[i] === value) stop('contains a cyclic reference');
+        open[depth - 1] = value;
         let out: unknown[] | Record<string, unknown>;
         if (Array.isArray(value)) {
           const length = value.length;
-          if (!path.length) limit('maxBatch', length, 'batch has # items');
-          if (key === 'participants') limit('maxParticipants', length, 'conversation has # participants');
+          if (!path.length && length > maxBatch) over('maxBatch', length, 'batch has # items');
+          if (key === 'participants' && length > maxParticipants) {
+            over('maxParticipants', length, 'conversation has # participants');
+          }
           out = [];
           for (let i = 0; i < length; i++) {
             path.push(i);
-            out.push(copy(value[i]));
+            const item = value[i];
+            out.push(typeof item === 'string' ? text(item) : copy(item));
             path.pop();
           }
         } else {
@@ -172,10 +187,13 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
             path.push(raw);
             if (key !== raw) renamed = true;
             bytes += raw.length + 4;
-            const item = copy((value as Record<string, unknown>)[raw], key);
+            const field = (value as Record<string, unknown>)[raw];
+            const item = typeof field === 'string' ? text(field) : copy(field, key);
             if (item === undefined || item === null) {
               // absent
-            } else if (key in record) {
+            } else if (renamed && key in record) {
+              // (Two keys can become one only when one of them is renamed: keys spelled as their camelCase, and
+              // so far every one was, are as distinct as the caller's.)
               found.warnings.push({
                 path: formatPath(path),
                 code: 'ignored',
@@ -188,21 +206,20 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
           if (renamed) spelled.set(record, spellings(raws));
           out = record;
         }
-        open.delete(value);
         return out;
       }
       default:
         bytes += String(value).length + 1;
     }
-    limit('maxBytes', bytes, 'payload is over # bytes');
+    if (bytes > maxBytes) over('maxBytes', bytes, 'payload is over # bytes');
     return value;
   };
 
   try {
     if (typeof input === 'string') {
       // The UTF-16 length when it is already over (as the message says), else the UTF-8 length.
-      const size = input.length > limits.maxBytes ? input.length : new TextEncoder().encode(input).length;
-      limit('maxBytes', size, 'payload is # bytes');
+      const size = input.length > maxBytes ? input.length : new TextEncoder().encode(input).length;
+      if (size > maxBytes) over('maxBytes', size, 'payload is # bytes');
       try {
         input = JSON.parse(input);
       } catch (error) {

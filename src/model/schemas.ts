@@ -78,6 +78,17 @@ const SPECS = {
 
 export type SchemaName = keyof typeof SPECS;
 
+/** Every field name any schema has (the names `check` may have to fold). */
+export const SCHEMA_FIELDS: ReadonlySet<string> = new Set(
+  Object.values(SPECS as Record<SchemaName, Spec>).flatMap((spec) => spec.fields),
+);
+
+/** The schema `name`'s fields, in the order its issues and warnings are told in. */
+export const schemaFields = (name: SchemaName): readonly string[] => (SPECS[name] as Spec).fields;
+
+/** Where `key` is in the schema `name`'s fields. */
+export const fieldOrder = (name: SchemaName, key: string) => schemaFields(name).indexOf(key);
+
 /** Time fields: `…Time`, `…At`, `time`. */
 export const TIME = /Time$|At$|^time$/;
 
@@ -122,21 +133,44 @@ interface PredicateDef extends Omit<z.$ZodTypeDef, 'type'> {
   item?: z.$ZodType;
 }
 
+/** An object schema's fields, for reading them off an input: name -> its schema, its place in the spec and, for a
+ * field with no fields or items of its own, its predicate. */
+type Fields = Map<string, { schema: z.$ZodType; index: number; leaf?: (value: unknown) => boolean }>;
+
 /**
  * The one schema type: a zod core `$ZodType` (so zod runs it, words its issue with the schema's error function and
  * reports it like any schema) whose parse is a predicate. A value that fails it is one issue, as $ZodCustom
- * (zod/mini's z.custom) reports it; a value that passes and has a `shape` is an object whose fields run, in order,
- * each read from the value (an absent one as `undefined`, so optional and required fields need no special case),
- * their issues prefixed with their key; the output holds the shape's keys that are defined (unknown keys are
- * dropped). That
- * is what $ZodObject does for such input, without its generality (optional and defaulted keys, catch-alls, symbol
- * keys, lazy shapes, memoisation, async fields: ~1,000 bytes gzip in the script-tag file), and what $ZodCustom does
- * for a field, without $ZodCheck and zod's refinement handling (~180 bytes gzip), which a schema that is also a
- * check brings along. A plain `$ZodType` with its parse set, rather than a subclass made with `$constructor`: the
- * subclass added nothing else.
+ * (zod/mini's z.custom) reports it; a value that passes and has a `shape` is an object whose fields are checked and
+ * whose absent required fields are reported `missing`, each issue prefixed with its key. That is what $ZodObject
+ * does for such input, without
+ * its generality (optional and defaulted keys, catch-alls, symbol keys, lazy shapes, memoisation, async fields:
+ * ~1,000 bytes gzip in the script-tag file), and what $ZodCustom does for a field, without $ZodCheck and zod's
+ * refinement handling (~180 bytes gzip), which a schema that is also a check brings along. A plain `$ZodType` with
+ * its parse set, rather than a subclass made with `$constructor`: the subclass added nothing else.
+ *
+ * An object's fields are read off the input's own keys, not the shape's: a node's shape has thirty-odd fields and
+ * a payload sets about eight of them, so walking the shape spent most of its time testing absent optional fields.
+ * (The input is prepare.ts's copy: plain data, no inherited keys, no key whose value is undefined.) Issues come out
+ * in the shape's order whatever order the input's keys are in (each field's issues together, an absent required
+ * field's `missing` in its place), as when the shape was walked. The output is the input itself, keys the shape
+ * does not know included: it is the model's own copy, which parse.ts folds in place and then reads by name, field by
+ * field, into each normalised object (a new output object per object schema, written key by key, was a tenth of
+ * parsing).
  */
 function predicate(def: PredicateDef): z.$ZodType {
   const schema = new z.$ZodType(def as z.$ZodTypeDef & PredicateDef);
+  const fields: Fields | undefined =
+    def.shape &&
+    new Map(
+      Object.keys(def.shape).map((key, index) => {
+        const field = def.shape![key];
+        const { shape, item, fn } = field._zod.def as unknown as PredicateDef;
+        return [key, { schema: field, index, leaf: shape || item ? undefined : fn }];
+      }),
+    );
+  const required = def.shape
+    ? Object.keys(def.shape).filter((key) => !(def.shape![key]._zod.def as unknown as PredicateDef).fn(undefined))
+    : [];
   // `$ZodType` without checks runs its parse: set both (its constructor copied the then-empty parse to run).
   schema._zod.run = schema._zod.parse = (payload, ctx) => {
     const input = payload.value as Record<string, unknown>;
@@ -146,11 +180,25 @@ function predicate(def: PredicateDef): z.$ZodType {
     else if (def.item) {
       const list = input as unknown as unknown[];
       for (let i = 0; i < list.length; i++) runField(def.item, list, i, payload, ctx);
-    } else if (def.shape) {
-      const value: Record<string, unknown> = (payload.value = {});
-      for (const key in def.shape) {
-        const field = runField(def.shape[key], input, key, payload, ctx);
-        if (field !== undefined) value[key] = field;
+    } else if (fields) {
+      const before = payload.issues.length;
+      for (const key in input) {
+        const field = fields.get(key);
+        if (field === undefined) continue;
+        // (A leaf is its predicate: `runField` without its lookups. An input's value is never undefined.)
+        if (field.leaf) {
+          const leaf = input[key];
+          if (!field.leaf(leaf)) {
+            payload.issues.push({ code: 'custom', input: leaf, inst: field.schema, path: [key] });
+          }
+        } else runField(field.schema, input, key, payload, ctx);
+      }
+      for (const key of required) if (!(key in input)) runField(fields.get(key)!.schema, input, key, payload, ctx);
+      // Back in the shape's order (a stable sort: each field's own issues keep theirs).
+      if (payload.issues.length > before + 1) {
+        const place = (issue: z.$ZodRawIssue) => fields.get(issue.path![0] as string)!.index;
+        const own = payload.issues.splice(before).sort((a, b) => place(a) - place(b));
+        payload.issues.push(...own);
       }
     }
     return payload;
@@ -161,9 +209,9 @@ function predicate(def: PredicateDef): z.$ZodType {
 /**
  * Runs the predicate schema `field` on `input[key]`, its issues added to `payload`'s prefixed with `key`; returns
  * the value it made. Synchronous: every field is a plain predicate. A field with no fields or items of its own (most
- * of them: a node's thirty-odd, mostly absent) is its predicate, tested here directly: the same issue, at the same
- * path, as running it, without the payload, issue list and copies that running it makes for every field of every
- * object (a fifth of parsing, most of it the garbage collector's).
+ * of them) is its predicate, tested here directly: the same issue, at the same path, as running it, without the
+ * payload, issue list and copies that running it makes for every field of every object (a fifth of parsing, most
+ * of it the garbage collector's).
  */
 function runField(
   field: z.$ZodType,

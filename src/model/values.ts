@@ -24,6 +24,46 @@ export function toMs(value: unknown): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** The number `count` decimal digits of `text` from `from` spell, or -1 when one of them is no digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+
+/**
+ * The spelling nearly every Genesys time has, `2026-11-22T09:00:00.000Z` or `2026-11-22T09:00:00Z`, read without a
+ * regular expression or a `Date`; undefined for anything else, which `toMs` reads. Only where every part is in its
+ * ordinary range (a year from 100, so `Date.UTC` does not read it as 19xx; hours to 23, seconds to 59: `Date.parse`
+ * takes `24:00` as the next midnight, which `toMs` still decides), so the answer is `Date.parse`'s by definition
+ * (ECMA-262's date time string format is UTC time from these parts).
+ */
+function canonicalMs(text: string): number | undefined {
+  const length = text.length;
+  if (length !== 20 && length !== 24) return undefined;
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return undefined;
+  if (text[length - 1] !== 'Z' || (length === 24 && text[19] !== '.')) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hours = digitsAt(text, 11, 2);
+  const minutes = digitsAt(text, 14, 2);
+  const seconds = digitsAt(text, 17, 2);
+  const millis = length === 24 ? digitsAt(text, 20, 3) : 0;
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hours < 0 || hours > 23) return undefined;
+  if (minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59 || millis < 0) return undefined;
+  const days = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+  if (day > days) return undefined;
+  return Date.UTC(year, month - 1, day, hours, minutes, seconds, millis);
+}
+
 /** toMs's memo for the model: string -> epoch ms, or undefined when it is no time. */
 const times = new Map<string, number | undefined>();
 const TIMES_KEPT = 1000;
@@ -32,7 +72,8 @@ const TIME_LENGTH_KEPT = 40;
 /**
  * toMs, remembered for strings. The model reads each time twice (its schema checks it, then the normaliser
  * converts it), and a session's start and connect times come again in every update: the pattern and the two Date
- * calls were a fifth of parsing. The answer depends on the string alone, so a memo of it is exact; bounded in
+ * calls were a fifth of parsing (a new string, such as each update's `providerEventTime`, is read by `canonicalMs`
+ * first). The answer depends on the string alone, so a memo of it is exact; bounded in
  * entries (it starts over when full) and in their length (a time is about 24 characters; an 8,000-character
  * non-time is read, not kept).
  */
@@ -41,7 +82,7 @@ export function memoToMs(value: unknown): number | undefined {
   let ms = times.get(value);
   if (ms === undefined && !times.has(value)) {
     if (times.size >= TIMES_KEPT) times.clear();
-    times.set(value, (ms = toMs(value)));
+    times.set(value, (ms = canonicalMs(value) ?? toMs(value)));
   }
   return ms;
 }
