@@ -290,8 +290,19 @@ describe('<cobrowse-widget>', () => {
     });
 
     describe('in a burst of updates (many prompts in one task)', () => {
-      /** Ends the current task: what the widget left for the end of the task has run. */
-      const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+      /**
+       * Ends the current task: what the widget left for the end of the task has run. (A message, as the widget's:
+       * messages are delivered in order, and no fake clock holds them.)
+       */
+      const nextTask = () =>
+        new Promise((resolve) => {
+          const { port1, port2 } = new MessageChannel();
+          port1.onmessage = () => {
+            port1.close();
+            resolve(undefined);
+          };
+          port2.postMessage(undefined);
+        });
       /** Where focus is, in words (a failed comparison of elements would print whole elements). */
       const focus = (el: CobrowseWidget, before: HTMLElement) => {
         const active = deepActive();
@@ -346,6 +357,25 @@ describe('<cobrowse-widget>', () => {
         store.set(OFFER);
         await updated(el);
         expect(focus(el, before)).to.equal('prompt');
+      });
+
+      it("is not held back by a page's fake clock", async () => {
+        const clock = sinon.useFakeTimers({
+          toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requestAnimationFrame'],
+        });
+        try {
+          const { el, store, before } = await secondPromptInOneTask();
+          await nextTask();
+          expect(focus(el, before), 'the prompt open at the end of the task').to.equal('prompt');
+          store.set(SHARER);
+          await updated(el);
+          await nextTask();
+          store.set(OFFER);
+          await updated(el);
+          expect(focus(el, before), 'a prompt in a later task, at once').to.equal('prompt');
+        } finally {
+          clock.restore();
+        }
       });
 
       it('leaves focus alone if the widget is removed before the task ends', async () => {
