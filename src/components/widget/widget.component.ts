@@ -204,10 +204,10 @@ export class CobrowseWidget extends CobrowseElement {
    * Focus follows the prompts: into a prompt when it opens (or another replaces it), back where it was when the
    * last one closes. Moving focus is expensive (100-300 µs in the bench's Chromium, several whole renders: the
    * browser brings style and layout up to date for it, and its own focus state), and a burst of updates in one task
-   * (a replay or resync fed one event at a time) can open and close many prompts nobody ever sees. So one prompt per task takes focus at once; the prompts that
-   * open after it in the same task wait for the task to end, and focus then goes to the one open at that point, if
-   * any (so a prompt that opened and closed in between never took focus). Giving focus back is never deferred:
-   * a prompt only gives back focus it took.
+   * (a replay or resync fed one event at a time) can open and close many prompts nobody ever sees. So one prompt per
+   * task takes focus at once; the prompts that open after it in the same task wait for the task to end, and focus
+   * then goes to the one open at that point, if any (so a prompt that opened and closed in between never took
+   * focus). Giving focus back is never deferred: a prompt only gives back focus it took.
    */
   protected override updated(): void {
     this.showInTopLayer();
