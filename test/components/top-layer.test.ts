@@ -1,6 +1,7 @@
 // <cobrowse-widget> in the browser's top layer: what a host page cannot do to it, and what it still can.
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import sinon from 'sinon';
 import '../../src/define.js';
 import type { CobrowseWidget } from '../../src/components/index.js';
 import type { SessionView } from '../../src/store/index.js';
@@ -140,6 +141,31 @@ describe('<cobrowse-widget> in the top layer', () => {
     await closeModal(dialog);
     expect(el.matches(':popover-open')).to.equal(true);
     expect(hitAt(badge)).to.equal('cobrowse-widget');
+  });
+
+  it('listens on the document for closing dialogs only while it waits for one', async () => {
+    const types = new Set(['toggle', 'close', 'fullscreenchange']);
+    const calls = { add: sinon.spy(document, 'addEventListener'), remove: sinon.spy(document, 'removeEventListener') };
+    const dialogCalls = (spy: sinon.SinonSpy) => spy.getCalls().filter((call) => types.has(call.args[0])).length;
+    try {
+      const shown = await widget();
+      expect(shown.matches(':popover-open')).to.equal(true);
+      expect(dialogCalls(calls.add) + dialogCalls(calls.remove), 'no modal: nothing added, nothing to remove').to.equal(
+        0,
+      );
+      shown.remove();
+      expect(dialogCalls(calls.remove), 'nor on disconnect').to.equal(0);
+
+      const dialog = openModal();
+      const waiting = await widget();
+      expect(dialogCalls(calls.add), 'one listener per type while it waits').to.equal(3);
+      await closeModal(dialog);
+      expect(waiting.matches(':popover-open')).to.equal(true);
+      expect(dialogCalls(calls.remove), 'removed once it is on top').to.equal(3);
+    } finally {
+      calls.add.restore();
+      calls.remove.restore();
+    }
   });
 
   it('goes on top at its next update when a modal dialog it waited for is removed without closing', async () => {

@@ -503,6 +503,41 @@ describe('<cobrowse-widget>', () => {
       expect($(el, '[part="panel"]')!.hidden).to.equal(false);
     });
 
+    it('makes its controls only while the panel shows: closed or minimised, nothing hidden is built', async () => {
+      const { el, store } = await widgetFor(SHARER);
+      const elementsInside = () =>
+        [...el.shadowRoot!.querySelectorAll('*')]
+          .filter((node) => node.localName.includes('-'))
+          .map((n) => n.localName);
+      // Closed: the badge is the only component inside, and the only other subscriber to the store.
+      expect(elementsInside()).to.deep.equal(['cobrowse-badge']);
+      expect(store.listenerCount, 'widget and badge').to.equal(2);
+      expect($(el, '[part="panel"]')!.hidden).to.equal(true);
+
+      $(el, '[part="toggle"]')!.click();
+      await updated(el);
+      const controls = await inner<CobrowseControls>(el, 'cobrowse-controls');
+      expect(controls.parentElement).to.equal($(el, '[part="panel"]'));
+      expect(actionsOf(controls)).to.deep.equal(['end']);
+      expect(store.listenerCount, 'and now the controls').to.equal(3);
+      await expect(el).to.be.accessible();
+
+      $(el, '[part="minimize"]')!.click();
+      await updated(el);
+      expect(elementsInside()).to.deep.equal(['cobrowse-badge']);
+      expect(store.listenerCount, 'the removed controls let the store go').to.equal(2);
+
+      $(el, '[part="minimize"]')!.click();
+      await updated(el);
+      expect(el.open, 'restoring keeps the panel open').to.equal(true);
+      expect(actionsOf(await inner<CobrowseControls>(el, 'cobrowse-controls'))).to.deep.equal(['end']);
+
+      $(el, '[part="toggle"]')!.click();
+      await updated(el);
+      expect($(el, 'cobrowse-controls')).to.equal(null);
+      expect(store.listenerCount).to.equal(2);
+    });
+
     it('lists the people in the session', async () => {
       const { el } = await widgetFor({
         ...SHARER,

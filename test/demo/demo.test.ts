@@ -325,10 +325,11 @@ describe('demo/react.html (React 19)', () => {
     const { iframe, win } = await openPage('/demo/react.html?step=0&play=customer-viewer');
     await waitUntil(() => win.document.documentElement.dataset.played === 'customer-viewer', 'never played');
     await settled(win.document);
-    const button = deepQuery(
-      win.document.querySelector('cobrowse-widget')!,
-      'button[data-action]',
-    ) as HTMLButtonElement;
+    // The session's buttons are in the panel, made when it opens (as a customer opens it).
+    const widget = win.document.querySelector('cobrowse-widget') as Element & { open: boolean };
+    widget.open = true;
+    await settled(win.document);
+    const button = deepQuery(widget, 'button[data-action]') as HTMLButtonElement;
     expect(button, 'an action button in the widget').to.not.equal(null);
     button.click();
     const actions = win.document.getElementById('actions')!;

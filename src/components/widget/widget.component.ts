@@ -95,7 +95,7 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart toggle - The button that opens the panel.
  * @csspart minimize - The minimise (and restore) button.
  * @csspart panel - The expandable panel.
- * @csspart controls - The `<cobrowse-controls>` in the panel.
+ * @csspart controls - The `<cobrowse-controls>` in the panel (there while the panel shows).
  * @csspart peers - The list of people in the session.
  *
  * @cssprop --cobrowse-z-index - Stacking order (default 2147483647, the largest).
@@ -138,6 +138,7 @@ export class CobrowseWidget extends CobrowseElement {
   private focusMovedInTask = false;
   /** A prompt opened after that one: focus goes to whichever prompt is open when the task ends. */
   private focusDeferred = false;
+  private listeningForDialogs = false;
 
   /**
    * Puts the widget in the top layer, where nothing on the page can move, clip or cover it. A manual popover:
@@ -165,9 +166,11 @@ export class CobrowseWidget extends CobrowseElement {
   /**
    * A dialog closing fires `toggle` and `close` (a hidden page gets its `close` only once it renders again): either
    * tries again, as does leaving fullscreen (a fullscreen element can match `:modal` too). Capture, since `toggle`
-   * and `close` do not bubble; adding the same listener twice adds it once.
+   * and `close` do not bubble. Only when that changes: the usual call (no modal open, nothing added) does nothing.
    */
   private listenForClosingDialogs(listen: boolean): void {
+    if (listen === this.listeningForDialogs) return;
+    this.listeningForDialogs = listen;
     for (const type of ['toggle', 'close', 'fullscreenchange']) {
       if (listen) document.addEventListener(type, this.showInTopLayer, true);
       else document.removeEventListener(type, this.showInTopLayer, true);
@@ -258,6 +261,7 @@ export class CobrowseWidget extends CobrowseElement {
     const prompt = promptFor(view, t);
     // An offer's prompt is open exactly while the view is alerting.
     const countdown = offerCountdown(view);
+    const panelShown = this.open && !this.minimized;
     // The prompt, once made, is kept by `cache` while closed and moved back when one opens again.
     return html`<div part="base" class="box">
       ${cache(
@@ -316,13 +320,19 @@ export class CobrowseWidget extends CobrowseElement {
           ${icon(this.minimized ? 'more' : 'minimize')}
         </button>
       </div>
-      <div part="panel" id="panel" ?hidden=${!this.open || this.minimized}>
-        <cobrowse-controls
-          part="controls"
-          .lang=${this.lang}
-          .theme=${this.theme}
-          .strings=${this.strings}
-        ></cobrowse-controls>
+      <div part="panel" id="panel" ?hidden=${!panelShown}>
+        ${
+          // Made when the panel shows, not before: a closed panel's controls would be a whole element (its shadow
+          // root, styles, store subscription and render) that nobody sees, on every page's first render.
+          panelShown
+            ? html`<cobrowse-controls
+                part="controls"
+                .lang=${this.lang}
+                .theme=${this.theme}
+                .strings=${this.strings}
+              ></cobrowse-controls>`
+            : ''
+        }
         ${
           view.peers.length
             ? html`<ul part="peers" aria-label=${t.peers}>
