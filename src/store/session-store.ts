@@ -4,7 +4,7 @@
  */
 import { parseInput } from '../model/index.js';
 import type { ParseLimits } from '../model/index.js';
-import { derive, iso, nextDeadline } from './derive.js';
+import { derive, iso, nextDeadline, sooner } from './derive.js';
 import { INITIAL_STATE, reduce, settle } from './reduce.js';
 import type { StoreState } from './reduce.js';
 import type {
@@ -46,47 +46,19 @@ export interface SessionStoreOptions {
 const ACCEPTED: ReadonlySet<Connection> = new Set(['idle', 'connecting', 'connected', 'held', 'disconnected']);
 
 /**
- * Whether two views are the same as JSON would tell (a key whose value is `undefined` is the same as no key), by
- * walking them: views are small trees of plain objects, arrays and primitives, and serialising both on every
- * change was a large share of an ingest.
- */
-export function sameView(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameView(item, b[i]));
-  }
-  if (Array.isArray(b)) return false;
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  let count = 0;
-  for (const key in left) {
-    if (left[key] === undefined) continue;
-    count++;
-    if (!sameView(left[key], right[key])) return false;
-  }
-  for (const key in right) if (right[key] !== undefined) count--;
-  return count === 0;
-}
-
-/**
  * The first moment after `now` at which the view of `state` could change with time alone: every time derive
  * compares with `now` (expiries, the pending deadline, offers' times). Until then, and as long as the state is
  * the same object, deriving again would give the same view.
  */
 function stableUntil(state: StoreState, now: number): number {
-  let until = Infinity;
-  const consider = (time: number | undefined) => {
-    if (time !== undefined && time > now && time < until) until = time;
-  };
-  consider(state.pendingDeadline);
-  for (const key in state.expiries) consider(state.expiries[key]);
-  for (const key in state.requests) consider(state.requests[key].value.expiresAt);
+  let until = sooner(undefined, state.pendingDeadline, now);
+  for (const key in state.expiries) until = sooner(until, state.expiries[key], now);
+  for (const key in state.requests) until = sooner(until, state.requests[key].value.expiresAt, now);
   for (const key in state.offers) {
-    consider(state.offers[key].value.expiresAt);
-    consider(state.offers[key].value.time);
+    const { value } = state.offers[key];
+    until = sooner(sooner(until, value.expiresAt, now), value.time, now);
   }
-  return until;
+  return until ?? Infinity;
 }
 
 /**
@@ -137,6 +109,8 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   let derivedAt = -Infinity;
   let validUntil = -Infinity;
   let timer: unknown;
+  /** When `timer` fires (undefined while none is set). */
+  let timerAt: number | undefined;
   /** The timer has fired: the commit it makes must reschedule, even where the view cannot have changed. */
   let timerFired = false;
   let counter = 0;
@@ -144,18 +118,27 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   let local: PendingAction | undefined;
 
   /**
-   * Calls each listener of `set` (a copy: one may unsubscribe another). A throwing listener must not stop the
-   * others or the store: its error is rethrown on its own.
+   * Calls each listener of `set` as it was when called (a copy: one may unsubscribe or subscribe another). A
+   * single one, the usual case, is called without the copy (and without going on to any it subscribes). A throwing
+   * listener must not stop the others or the store: its error is rethrown on its own.
    */
   const tell = <A extends unknown[]>(set: Set<(...args: A) => void>, ...args: A) => {
-    for (const listener of [...set]) {
-      try {
-        listener(...args);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
+    if (set.size === 1) {
+      for (const listener of set) {
+        call(listener, args);
+        break;
       }
+    } else {
+      for (const listener of [...set]) call(listener, args);
+    }
+  };
+  const call = <A extends unknown[]>(listener: (...args: A) => void, args: A) => {
+    try {
+      listener(...args);
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
     }
   };
   /** Adds a listener; the returned function removes it. */
@@ -164,24 +147,34 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     return () => void set.delete(listener);
   };
 
-  function schedule() {
+  /**
+   * The timer for the state's next deadline. Kept when it already fires at that moment (or there is neither a
+   * deadline nor a timer): a commit runs on every ingest, and clearing a timer on each (deadline or not), to set the
+   * same one again, was work for nothing.
+   */
+  function schedule(now: number) {
+    timerFired = false;
+    const at = nextDeadline(state, now);
+    // (A deadline past MAX_DELAY fires early, on purpose: that commit schedules the rest.)
+    const fireAt = at === undefined ? at : now + Math.min(at - now, MAX_DELAY);
+    if (fireAt === timerAt) return;
     // Clearing a timer that has fired, or none (`undefined`), does nothing: `clearTimeout`'s contract, and the
     // Scheduler's.
     timers.clear(timer);
-    timerFired = false;
-    const now = clock();
-    const at = nextDeadline(state, now);
-    // (A deadline past MAX_DELAY fires early, on purpose: that commit schedules the rest.)
-    const fire = () => {
-      timerFired = true;
-      commit(state);
-    };
-    timer = at === undefined ? at : timers.set(fire, Math.min(at - now, MAX_DELAY));
+    timerAt = fireAt;
+    timer = fireAt === undefined ? fireAt : timers.set(fire, fireAt - now);
+  }
+  function fire() {
+    timer = timerAt = undefined;
+    timerFired = true;
+    commit(state);
   }
 
-  /** Makes `next` the state, derives the view, and tells listeners once if it changed. */
-  function commit(next: StoreState): boolean {
-    const now = clock();
+  /**
+   * Makes `next` the state, derives the view, and tells listeners once if it changed. `now` is the time the change
+   * was made at (an ingest reads the clock once for its reduce and its commit).
+   */
+  function commit(next: StoreState, now = clock()): boolean {
     // The same state, and no moment derive compares with passed since the view was derived (nor did the clock go
     // back): the view cannot have changed, and deriving it again would cost as much as a real change.
     if (next === state && !timerFired && now >= derivedAt && now < validUntil) return false;
@@ -194,18 +187,20 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         `No confirmation from the session after ${pendingTimeoutMs / 1000} s`,
       );
     }
-    let derived = derive(next, now, options.selfId);
+    // (Given the view, derive reuses its equal parts, and gives it back whole when nothing in it changed.)
+    let derived = derive(next, now, options.selfId, view);
     // Confirmed when the session changes to what the action asked for (not when it already was so).
     if (next.pending && confirms(derived, next.pending) && !confirms(view, next.pending)) {
       next = { ...next, pending: undefined, pendingDeadline: undefined };
-      derived = derive(next, now, options.selfId);
+      derived = derive(next, now, options.selfId, view);
     }
     state = next;
     derivedAt = now;
     validUntil = stableUntil(next, now);
-    schedule();
-    // Nothing visible changed: keep the view (and its identity, so listeners and Lit see no change).
-    if (sameView(derived, view)) return false;
+    schedule(now);
+    // Nothing visible changed: keep the view (and its identity, so listeners and Lit see no change). Derive gives
+    // the view it was given back exactly then (when `sameView` says so).
+    if (derived === view) return false;
     const previous = view;
     view = derived;
     tell(listeners, view, previous);
@@ -221,9 +216,10 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         tell(handlers.error, result.error);
         return result;
       }
+      const now = clock();
       return {
         ok: true,
-        changed: commit(reduce(state, result.value, clock(), reduceOptions)),
+        changed: commit(reduce(state, result.value, now, reduceOptions), now),
         warnings: result.warnings,
       };
     },
