@@ -14,6 +14,15 @@ function participantFor(view: SessionView, action: ActionName): string | undefin
   return view.participantId;
 }
 
+/** The attributes every component reflects for CSS and tests (DESIGN.md), and their values (unset: absent). */
+const REFLECTED: [string, (view: SessionView) => string | undefined][] = [
+  ['connection', (view) => view.connection],
+  ['kind', (view) => view.kind],
+  ['session-role', (view) => view.role],
+  ['peer-count', (view) => String(view.peerCount)],
+  ['controlled', (view) => (view.control.controlledBy.length ? '' : undefined)],
+];
+
 /**
  * What the three components share: finding a store, reflecting the session for CSS, strings, and firing actions.
  */
@@ -54,14 +63,8 @@ export abstract class CobrowseElement extends LitElement {
   protected override willUpdate(): void {
     const view = this.session.view;
     this.t = stringsFor(this.locale, this.strings);
-    const attrs: Record<string, string | undefined> = {
-      connection: view.connection,
-      kind: view.kind,
-      'session-role': view.role,
-      'peer-count': String(view.peerCount),
-      controlled: view.control.controlledBy.length ? '' : undefined,
-    };
-    for (const [name, value] of Object.entries(attrs)) {
+    for (const [name, valueOf] of REFLECTED) {
+      const value = valueOf(view);
       // Only what changed: setting an attribute to its own value still queues mutation records for observers.
       if (value === undefined) this.removeAttribute(name);
       else if (this.getAttribute(name) !== value) this.setAttribute(name, value);

@@ -15,5 +15,8 @@ const PATHS = {
 };
 export type IconName = keyof typeof PATHS;
 
-export const icon = (name: IconName) =>
-  html`<svg part="icon" class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${PATHS[name]} /></svg>`;
+/** The icon `name`; `hidden`, it stays in place, not shown (for one that comes and goes often). */
+export const icon = (name: IconName, hidden = false) =>
+  html`<svg part="icon" class="icon" viewBox="0 0 24 24" aria-hidden="true" ?hidden=${hidden}>
+    <path d=${PATHS[name]} />
+  </svg>`;

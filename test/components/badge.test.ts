@@ -97,6 +97,55 @@ describe('<cobrowse-badge>', () => {
     expect(el.hasAttribute('controlled')).to.equal(true);
   });
 
+  it('keeps its elements when control changes hands, and hides the control icon while nobody has control', async () => {
+    const { el, store } = await badgeFor(connected({ peers: [ANA], peerCount: 1 }));
+    const hand = () => el.shadowRoot!.querySelectorAll('svg.icon')[1] as SVGElement;
+    const icon = hand();
+    expect(getComputedStyle(icon).display, 'hidden while nobody has control').to.equal('none');
+    const first = $(el, '[role="status"] > span')!;
+    let note: Element | null = null;
+    for (let i = 0; i < 3; i++) {
+      store.set(
+        connected({
+          peers: [ANA_CONTROLLING],
+          peerCount: 1,
+          control: { controlledBy: [ANA_CONTROLLING], controlling: [] },
+        }),
+      );
+      await updated(el);
+      expect(statusText(el)).to.equal('Ana is viewing. Ana has control');
+      note ??= $(el, '.note');
+      expect($(el, '.note') === note, 'the same note, kept while nobody had control').to.equal(true);
+      expect(hand() === icon, 'the same icon').to.equal(true);
+      expect(getComputedStyle(icon).display).not.to.equal('none');
+      store.set(connected({ peers: [ANA], peerCount: 1 }));
+      await updated(el);
+      expect(statusText(el)).to.equal('Ana is viewing');
+      expect(getComputedStyle(icon).display).to.equal('none');
+    }
+    expect($(el, '[role="status"] > span') === first, 'the same first sentence').to.equal(true);
+  });
+
+  it('makes no Intl.ListFormat for a list of one name', async () => {
+    const ListFormat = sinon.spy(Intl, 'ListFormat');
+    try {
+      // A locale tag no other test uses, so nothing is cached for it yet.
+      const { el } = await badgeFor(
+        connected({
+          peers: [ANA_CONTROLLING],
+          peerCount: 1,
+          control: { controlledBy: [ANA_CONTROLLING], controlling: [] },
+        }),
+      );
+      el.lang = 'en-x-one';
+      await updated(el);
+      expect(statusText(el)).to.equal('Ana is viewing. Ana has control');
+      expect(ListFormat.called).to.equal(false);
+    } finally {
+      ListFormat.restore();
+    }
+  });
+
   it('says when I, a viewer, have control', async () => {
     const { el } = await badgeFor(
       connected({ role: 'viewer', control: { controlledBy: [], controlling: ['comm-9'] } }),

@@ -77,6 +77,34 @@ describe('<cobrowse-controls>', () => {
     expect(button(el, 'revoke-control').textContent!.trim()).to.equal('Take back control');
   });
 
+  it('keeps a button that comes and goes with the state, in its place, with its current label and state', async () => {
+    const controlled = { ...SHARER, control: { controlledBy: [ANA_CONTROLLING], controlling: [] } };
+    const { el, store } = await controlsFor(controlled);
+    const revoke = button(el, 'revoke-control');
+    for (let i = 0; i < 3; i++) {
+      store.set(SHARER);
+      await updated(el);
+      expect(actionsOf(el)).to.deep.equal(['end']);
+      expect(revoke.isConnected, 'out of the page while not offered').to.equal(false);
+      const failed = {
+        action: 'revoke-control',
+        sessionId: 'session-1',
+        communicationId: 'comm-1',
+        id: 'a1',
+        since: '',
+      } as const;
+      store.set(i === 2 ? { ...controlled, failed } : controlled);
+      await updated(el);
+      expect(actionsOf(el)).to.deep.equal(['revoke-control', 'end']);
+      expect(button(el, 'revoke-control') === revoke, 'the same button back').to.equal(true);
+    }
+    expect(revoke.textContent!.trim()).to.equal('Take back control');
+    expect(revoke.getAttribute('aria-describedby'), 'its current state').to.equal('failed');
+    const pressed = oneEvent(el, 'cobrowse-action');
+    revoke.click();
+    expect((await pressed).detail.action).to.equal('revoke-control');
+  });
+
   it('never reuses a button for another action, so focus cannot land on a button that changed meaning', async () => {
     const { el, store } = await controlsFor({ connection: 'alerting', role: 'sharer', kind: 'cobrowse' });
     const seen = new Map<Element, string>();

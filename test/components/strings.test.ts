@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import { en, registerLocale } from '../../src/components/index.js';
+import { format } from '../../src/components/strings/strings.js';
 import type { CobrowseBadge, CobrowseControls, LocaleTable } from '../../src/components/index.js';
 import { de } from '../../src/components/strings/locales/de.js';
 import { es } from '../../src/components/strings/locales/es.js';
@@ -38,6 +39,16 @@ describe('strings and locales', () => {
       }
     });
   }
+
+  it('fills placeholders, each time with the values given, and leaves other braces alone', () => {
+    expect(format('{name} has control', { name: 'Ana' })).to.equal('Ana has control');
+    expect(format('{name} has control', { name: 'Ben' }), 'the same string again').to.equal('Ben has control');
+    expect(format('{a}{b}, {a} and {missing}', { a: 1, b: 'two' })).to.equal('1two, 1 and ');
+    expect(format('{n} people', { n: 0 })).to.equal('0 people');
+    expect(format('no placeholders', { name: 'Ana' })).to.equal('no placeholders');
+    expect(format('{ name } {} {name', { name: 'Ana' })).to.equal('{ name } {} {name');
+    expect(format('', {})).to.equal('');
+  });
 
   it('picks the locale from the lang attribute, then the document, then English', async () => {
     const store = viewStore({ ...SHARER, peers: [ANA, BEN, CY], peerCount: 3 });

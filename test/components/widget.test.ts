@@ -204,6 +204,28 @@ describe('<cobrowse-widget>', () => {
       expect(document.activeElement).to.equal(before);
     });
 
+    it('opens a prompt again in the same element, with the new prompt in it, and focus moves in each time', async () => {
+      const { el, store, before } = await widgetFor();
+      before.focus();
+      store.set(OFFER);
+      await updated(el);
+      const prompt = dialog(el)!;
+      store.set(SHARER);
+      await updated(el);
+      expect(prompt.isConnected, 'out of the page while closed').to.equal(false);
+      // Later (another task), a control request.
+      await new Promise((resolve) => setTimeout(resolve));
+      store.set(CONTROL_REQUEST);
+      await updated(el);
+      expect(dialog(el) === prompt, 'the same element').to.equal(true);
+      expect(deepActive() === prompt, 'focus moved in').to.equal(true);
+      expect($(el, '#prompt-title')!.textContent).to.equal('Ana asks to control this page');
+      expect(actionsOf(el)).to.deep.equal(['accept-control', 'decline-control']);
+      store.set(SHARER);
+      await updated(el);
+      expect(document.activeElement === before, 'focus back').to.equal(true);
+    });
+
     it('treats Escape as decline', async () => {
       const { el, store, before } = await widgetFor();
       before.focus();
@@ -265,6 +287,103 @@ describe('<cobrowse-widget>', () => {
         await updated(el);
         expect(document.activeElement).to.equal(before);
       }
+    });
+
+    describe('in a burst of updates (many prompts in one task)', () => {
+      /**
+       * Ends the current task: what the widget left for the end of the task has run. (A message, as the widget's:
+       * messages are delivered in order, and no fake clock holds them.)
+       */
+      const nextTask = () =>
+        new Promise((resolve) => {
+          const { port1, port2 } = new MessageChannel();
+          port1.onmessage = () => {
+            port1.close();
+            resolve(undefined);
+          };
+          port2.postMessage(undefined);
+        });
+      /** Where focus is, in words (a failed comparison of elements would print whole elements). */
+      const focus = (el: CobrowseWidget, before: HTMLElement) => {
+        const active = deepActive();
+        if (active === before) return 'page button';
+        return active && active === dialog(el) ? 'prompt' : (active?.localName ?? 'nothing');
+      };
+      /** An offer that opens (taking focus) and closes, then a control request, all in one task. */
+      const secondPromptInOneTask = async () => {
+        const widget = await widgetFor();
+        widget.before.focus();
+        for (const fields of [OFFER, SHARER, CONTROL_REQUEST]) {
+          widget.store.set(fields);
+          await updated(widget.el);
+        }
+        return widget;
+      };
+      /** Counts the times focus left `element`. */
+      const blurs = (element: HTMLElement) => {
+        const seen = { count: 0 };
+        element.addEventListener('blur', () => seen.count++);
+        return seen;
+      };
+
+      it('moves focus once, and prompts that open and close later in the task never take it', async () => {
+        const { el, store, before } = await widgetFor();
+        before.focus();
+        const left = blurs(before);
+        for (let i = 0; i < 5; i++) {
+          store.set(OFFER);
+          await updated(el);
+          expect(focus(el, before), `prompt ${i}`).to.equal(i === 0 ? 'prompt' : 'page button');
+          store.set(SHARER);
+          await updated(el);
+          expect(focus(el, before)).to.equal('page button');
+        }
+        await nextTask();
+        expect(focus(el, before), 'no prompt is open when the task ends').to.equal('page button');
+        expect(left.count, 'focus left the page button once').to.equal(1);
+      });
+
+      it('gives focus to the prompt that is open when the task ends, and back when it closes', async () => {
+        const { el, store, before } = await secondPromptInOneTask();
+        expect(focus(el, before), 'waits for the task to end').to.equal('page button');
+        await nextTask();
+        expect(focus(el, before)).to.equal('prompt');
+        expect($(el, '#prompt-title')!.textContent).to.equal('Ana asks to control this page');
+        store.set(SHARER);
+        await updated(el);
+        expect(focus(el, before), 'back where it was before the first prompt').to.equal('page button');
+        // A new task: the next prompt takes focus at once again.
+        await nextTask();
+        store.set(OFFER);
+        await updated(el);
+        expect(focus(el, before)).to.equal('prompt');
+      });
+
+      it("is not held back by a page's fake clock", async () => {
+        const clock = sinon.useFakeTimers({
+          toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requestAnimationFrame'],
+        });
+        try {
+          const { el, store, before } = await secondPromptInOneTask();
+          await nextTask();
+          expect(focus(el, before), 'the prompt open at the end of the task').to.equal('prompt');
+          store.set(SHARER);
+          await updated(el);
+          await nextTask();
+          store.set(OFFER);
+          await updated(el);
+          expect(focus(el, before), 'a prompt in a later task, at once').to.equal('prompt');
+        } finally {
+          clock.restore();
+        }
+      });
+
+      it('leaves focus alone if the widget is removed before the task ends', async () => {
+        const { el, before } = await secondPromptInOneTask();
+        el.remove();
+        await nextTask();
+        expect(focus(el, before)).to.equal('page button');
+      });
     });
   });
 

@@ -1,8 +1,9 @@
 import { html } from 'lit';
+import { cache } from 'lit/directives/cache.js';
 import type { SessionView } from '../../store/index.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { icon } from '../icons.js';
-import { integerFormat, lastResult, listFormat, pluralRules } from '../intl.js';
+import { formatList, integerFormat, lastResult, pluralRules } from '../intl.js';
 import type { IconName } from '../icons.js';
 import { sharedStyles } from '../shared.styles.js';
 import { format } from '../strings/strings.js';
@@ -22,6 +23,12 @@ const ENDED: Record<string, StringKey> = {
   system: 'endedSystem',
   spam: 'endedSystem',
 };
+/**
+ * One place per note the badge can say at once (a control and a navigation request, who has control, you have
+ * control, recording, the link, a failure), each kept by `cache` while empty: a note that comes and goes (control
+ * changing hands) is moved out and back instead of made again.
+ */
+const NOTE_SLOTS = [0, 1, 2, 3, 4, 5, 6];
 const RECORDING = /^(started|recording|active|on)$/i;
 /** A sentence that already ends in its own punctuation (an ellipsis counts): it needs no full stop added. */
 const ENDS_SENTENCE = /[\p{Sentence_Terminal}…]$/u;
@@ -66,8 +73,7 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
       const rest = count - list.length;
       const text = named.length
         ? format(count > 1 ? t.areViewing : t.isViewing, {
-            // "and" lists: `Intl.ListFormat`'s default type is `conjunction`.
-            names: listFormat(lang).format(rest ? [...list, plural(rest, t.others_one, t.others_other)] : list),
+            names: formatList(lang, rest ? [...list, plural(rest, t.others_one, t.others_other)] : list),
           })
         : count
           ? plural(count, t.viewers_one, t.viewers_other)
@@ -84,15 +90,24 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
 /** `summary`, run again only when the view, strings or locale changed (not on the clock's ticks). */
 const cachedSummary = lastResult(summary);
 
-/** Minutes and seconds (hours when needed) since `since`, in the locale's digits. */
-function elapsed(since: string, lang: string): string {
-  const s = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 1000));
-  const h = Math.floor(s / 3600);
+/**
+ * `seconds` as minutes and seconds (hours when needed), in the locale's digits. Remembered: a badge re-renders on
+ * every view change, many times a second in a busy session, and the text changes once a second.
+ */
+const clockText = lastResult((seconds: number, lang: string) => {
+  const h = Math.floor(seconds / 3600);
   // Hours only when needed; every part after the first has two digits.
-  return [...(h ? [h] : []), Math.floor(s / 60) % 60, s % 60]
+  return [...(h ? [h] : []), Math.floor(seconds / 60) % 60, seconds % 60]
     .map((n, i) => integerFormat(lang, i ? 2 : 1).format(n))
     .join(':');
-}
+});
+
+/** `Date.parse`, remembered for the one session start a badge shows. */
+const parseTime = lastResult(Date.parse);
+
+/** The time since `since`, as `clockText`. */
+const elapsed = (since: string, lang: string) =>
+  clockText(Math.max(0, Math.floor((Date.now() - parseTime(since)) / 1000)), lang);
 
 /**
  * A compact status pill: what the session is doing, who is viewing, who has control, recording, link trouble
@@ -147,7 +162,7 @@ export class CobrowseBadge extends CobrowseElement {
       if (view.navigationRequest) notes.push(requestTitle('navigationAsk', view.navigationRequest, t));
     }
     if (view.connection !== 'idle' && view.connection !== 'disconnected') {
-      if (controllers.length) notes.push(format(t.hasControl, { name: listFormat(lang).format(controllers) }));
+      if (controllers.length) notes.push(format(t.hasControl, { name: formatList(lang, controllers) }));
       if (view.control.controlling.length) notes.push(t.youHaveControl);
       if (recording) notes.push(t.recording);
       if (view.link === 'reconnecting') notes.push(t.reconnecting);
@@ -157,17 +172,23 @@ export class CobrowseBadge extends CobrowseElement {
     const time =
       view.connection === 'connected' && view.connectedSince ? elapsed(view.connectedSince, lang) : undefined;
     // Spoken as separate sentences: a full stop no one sees ends each that is followed by another (the `·` before a
-    // note is drawn by CSS and not spoken), and real spaces separate them in the text.
+    // note is drawn by CSS and not spoken), and real spaces separate them in the text. Its element is always there
+    // (empty when not needed), as is the control icon (hidden): a change in who controls the page, several a second
+    // in a busy session, then updates text and an attribute instead of making and removing elements.
     const fullStop = (sentence: string, last: boolean) =>
-      last || ENDS_SENTENCE.test(sentence) ? '' : html`<span class="sr">${t.sentenceEnd}</span>`;
+      html`<span class="sr">${last || ENDS_SENTENCE.test(sentence) ? '' : t.sentenceEnd}</span>`;
     return html`<div part="base" class=${view.link === 'reconnecting' ? 'row box trouble' : 'row box'}>
       ${icon(view.link === 'reconnecting' ? 'sync' : name)}
       <span part="label" role="status">
         <span>${text}${fullStop(text, !notes.length)}</span>
-        ${notes.map((note, index) => html` <span class="muted note">${note}${fullStop(note, index === notes.length - 1)}</span>`)}
+        ${NOTE_SLOTS.map((_, index) => {
+          const note = notes[index];
+          return cache(
+            note ? html` <span class="muted note">${note}${fullStop(note, index === notes.length - 1)}</span>` : '',
+          );
+        })}
       </span>
-      ${controllers.length ? icon('hand') : ''}
-      ${recording ? html`<span class="recording">${icon('recording')}</span>` : ''}
+      ${icon('hand', !controllers.length)} ${recording ? html`<span class="recording">${icon('recording')}</span>` : ''}
       ${time ? html`<span part="timer" role="timer" class="muted"><span class="sr">${t.elapsed} </span>${time}</span>` : ''}
     </div>`;
   }

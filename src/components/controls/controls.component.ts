@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { cache } from 'lit/directives/cache.js';
 import type { ActionName, SessionView } from '../../store/index.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { buttonStyles, sharedStyles } from '../shared.styles.js';
@@ -63,7 +64,9 @@ export const offerCountdown = (view: SessionView) =>
 
 /**
  * Renders `actions` as buttons with `data-action`, a pending look (aria-busy, still focusable and announced) for
- * the action awaiting confirmation, and the failure note tied to the button that failed.
+ * the action awaiting confirmation, and the failure note tied to the button that failed. Each slot's button is
+ * kept by `cache` while its action is not offered: buttons that come and go with the state (take back control as
+ * control changes hands, accept and decline with each offer) are moved out of the page and back, not made again.
  */
 export function actionButtons(
   view: SessionView,
@@ -72,22 +75,24 @@ export function actionButtons(
   press: (action: ActionName) => void,
 ) {
   return SLOTS.map((action) => {
-    if (!actions.includes(action)) return '';
+    if (!actions.includes(action)) return cache('');
     // (A failed action is the view's `failed`: the store sets an error only as it moves an action there, settle.)
     const busy = view.pending?.action === action;
     const failed = view.failed?.action === action;
-    return html`<button
-      type="button"
-      part="button"
-      class=${PRIMARY.has(action) ? 'box primary' : 'box'}
-      data-action=${action}
-      aria-busy=${busy}
-      aria-describedby=${failed ? 'failed' : ''}
-      @click=${() => press(action)}
-    >
-      ${action === 'end' && view.role === 'viewer' ? t.leave : t[action]}
-      ${busy ? html`<span class="sr">${t.working}</span>` : ''}
-    </button>`;
+    return cache(
+      html`<button
+        type="button"
+        part="button"
+        class=${PRIMARY.has(action) ? 'box primary' : 'box'}
+        data-action=${action}
+        aria-busy=${busy}
+        aria-describedby=${failed ? 'failed' : ''}
+        @click=${() => press(action)}
+      >
+        ${action === 'end' && view.role === 'viewer' ? t.leave : t[action]}
+        ${busy ? html`<span class="sr">${t.working}</span>` : ''}
+      </button>`,
+    );
   });
 }
 

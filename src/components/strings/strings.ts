@@ -97,6 +97,22 @@ export function stringsFor(lang: string, overrides?: LocaleTable): Strings {
   return table;
 }
 
+/**
+ * Each string `format` has seen, split at its placeholders: text, key, text, key, ..., text. A render formats a few
+ * strings (who is viewing, who has control, each person in the panel) and a busy session renders many times a
+ * second: splitting once and joining is several times faster than a `replace` with a callback each time. Bounded,
+ * as a page's own `strings` could be anything.
+ */
+const split = new Map<string, string[]>();
+
 /** Fills `{name}` placeholders. */
-export const format = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+export function format(text: string, values: Record<string, string | number>): string {
+  let parts = split.get(text);
+  if (!parts) {
+    parts = text.split(/\{(\w+)\}/);
+    if (split.size < 500) split.set(text, parts);
+  }
+  let filled = parts[0];
+  for (let i = 1; i < parts.length; i += 2) filled += String(values[parts[i]] ?? '') + parts[i + 1];
+  return filled;
+}

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { cache } from 'lit/directives/cache.js';
 import type { ActionName, SessionView } from '../../store/index.js';
 import { answersRequests, offerTitle, requestTitle } from '../badge/badge.component.js';
 import { CobrowseElement } from '../cobrowse-element.js';
@@ -49,6 +50,20 @@ function promptFor(view: SessionView, t: Strings): Prompt | undefined {
         actions: ['accept-navigation', 'decline-navigation'],
       }
     : undefined;
+}
+
+/**
+ * Runs `callback` in a task of its own, after the current one. A message, not a timeout: a timeout waits at least
+ * a second in a background tab, and a page's tests that fake the clock (to drive the offer's countdown, say) would
+ * hold it back until they advance it, and with it every prompt's focus after the first.
+ */
+function afterTask(callback: () => void): void {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = () => {
+    port1.close();
+    callback();
+  };
+  port2.postMessage(undefined);
 }
 
 /** The focused element, looking through open shadow roots. */
@@ -114,8 +129,15 @@ export class CobrowseWidget extends CobrowseElement {
   hideWhenIdle = false;
 
   private readonly provide = provideStore(this);
+  /** The prompt on screen (`promptFor`'s key), as of the last update. */
   private promptKey?: string;
+  /** A prompt has the focus it took (until it closes), and where that focus was before: it goes back there. */
+  private promptHasFocus = false;
   private restoreFocus?: HTMLElement | null;
+  /** A prompt took focus in this task; another one waits for the task to end (see `updated`). */
+  private focusMovedInTask = false;
+  /** A prompt opened after that one: focus goes to whichever prompt is open when the task ends. */
+  private focusDeferred = false;
   private listeningForDialogs = false;
 
   /**
@@ -181,18 +203,56 @@ export class CobrowseWidget extends CobrowseElement {
     this.listenForClosingDialogs(false);
   }
 
+  /**
+   * Focus follows the prompts: into a prompt when it opens (or another replaces it), back where it was when the
+   * last one closes. Moving focus is expensive (100-300 µs in the bench's Chromium, several whole renders: the
+   * browser brings style and layout up to date for it, and its own focus state), and a burst of updates in one task
+   * (a replay or resync fed one event at a time) can open and close many prompts nobody ever sees. So one prompt per
+   * task takes focus at once; the prompts that open after it in the same task wait for the task to end, and focus
+   * then goes to the one open at that point, if any (so a prompt that opened and closed in between never took
+   * focus). Giving focus back is never deferred: a prompt only gives back focus it took.
+   */
   protected override updated(): void {
     this.showInTopLayer();
     const key = promptFor(this.session.view, this.t)?.key;
     if (key === this.promptKey) return;
-    if (key) {
-      if (!this.promptKey) this.restoreFocus = deepActiveElement();
-      this.renderRoot.querySelector<HTMLElement>('[role="dialog"]')?.focus();
-    } else if (this.matches(':focus-within') || document.activeElement === document.body) {
-      if (this.restoreFocus?.isConnected) this.restoreFocus.focus();
-      this.restoreFocus = undefined;
-    }
     this.promptKey = key;
+    if (!key) this.returnFocus();
+    else if (!this.focusMovedInTask) this.focusPrompt();
+    else if (!this.focusDeferred) {
+      this.focusDeferred = true;
+      // Runs after the task that ends this task's budget (`focusPrompt`), which was queued first.
+      afterTask(() => {
+        this.focusDeferred = false;
+        if (this.promptKey && this.isConnected) this.focusPrompt();
+      });
+    }
+  }
+
+  /** Moves focus into the open prompt; the first prompt to take it remembers where it was. */
+  private focusPrompt(): void {
+    const prompt = this.renderRoot.querySelector<HTMLElement>('[role="dialog"]');
+    if (!prompt) return;
+    const active = deepActiveElement();
+    if (!this.promptHasFocus) this.restoreFocus = active;
+    this.promptHasFocus = true;
+    // A prompt replacing another is often the same element, which has focus already.
+    if (active === prompt) return;
+    prompt.focus();
+    this.focusMovedInTask = true;
+    afterTask(() => (this.focusMovedInTask = false));
+  }
+
+  /**
+   * The last prompt closed: focus goes back where it was before the first one took it, unless the customer has
+   * moved it elsewhere on the page meanwhile (it is still in the widget, or was lost with the prompt's removal).
+   */
+  private returnFocus(): void {
+    if (!this.promptHasFocus) return;
+    this.promptHasFocus = false;
+    const lost = this.matches(':focus-within') || document.activeElement === document.body;
+    if (lost && this.restoreFocus?.isConnected) this.restoreFocus.focus();
+    this.restoreFocus = undefined;
   }
 
   override render() {
@@ -202,8 +262,9 @@ export class CobrowseWidget extends CobrowseElement {
     // An offer's prompt is open exactly while the view is alerting.
     const countdown = offerCountdown(view);
     const panelShown = this.open && !this.minimized;
+    // The prompt, once made, is kept by `cache` while closed and moved back when one opens again.
     return html`<div part="base" class="box">
-      ${
+      ${cache(
         prompt
           ? html`<section
               part="prompt"
@@ -226,8 +287,8 @@ export class CobrowseWidget extends CobrowseElement {
                 ${countdown ? html`<span class="muted">${format(t.expiresIn, { s: countdown })}</span>` : ''}
               </div>
             </section>`
-          : ''
-      }
+          : '',
+      )}
       <div class="row">
         <cobrowse-badge
           part="badge"
