@@ -14,15 +14,19 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const CORE_TARGET = 5_000;
 export const TOTAL_TARGET = 24_000;
-export const CORE_BUDGET = 5_126;
-// Raised from 29,480 for issue 15's speed work: main (458fddc) measures 30,409; the store's (branch store2:
-// communications built once per record change, derive reusing the previous view's parts with a comparator per part,
-// freezing where parts are made) adds 1,348 B to the session UI for a store part of an ingest about 3x faster.
-// The render path (branch render) adds about 810 B more, 32,560 measured after merging main at 186c4ac (README "Where
-// the time goes"): Lit's cache() directive and its helpers, about 500 B, so the consent prompt, the buttons and the
-// badge's notes are kept instead of made again; the per-task focus handling, about 170 B; the rest the badge's
-// stable elements and the split-once `format`.
-export const TOTAL_BUDGET = 32_560;
+// Ratchets at the measured sizes, plus what cannot be held still: the core embeds the session UI's file name and
+// SRI hash (about 75 characters of hash text that gzip cannot shrink), and their compressed size moves by a few bytes
+// with every change to the session UI (5,123-5,129 B across the builds of 2026-12-04 with the core's own code
+// unchanged). Each budget leaves 15 B for that.
+export const CORE_BUDGET = 5_126 + 15;
+// The total was 29,480 at the split (issue 13). Raised for issue 15's speed work (README "Size" and "Where the time
+// goes"), each step measured: the model's one-pass checks, written-out normalising and canonical-time reader, about
+// +930 B (parse 2.3x faster); the store's communications built once per record change, derive reusing the previous
+// view's parts with a comparator per part and freezing where parts are made, +1,348 B (the store's part 3x
+// faster); the render path (Lit's cache() directive, about 500 B, so the consent prompt, the buttons and the
+// badge's notes are kept instead of made again; the per-task focus handling, about 170 B; the badge's stable
+// elements and the split-once `format`), about +810 B; the session UI's compile hint, +22 B. Measured 32,579 B.
+export const TOTAL_BUDGET = 32_579 + 15;
 export const CORE = 'dist/cobrowse-widget.min.js';
 export const FULL = 'dist/cobrowse-widget.full.min.js';
 
