@@ -133,8 +133,10 @@ interface PredicateDef extends Omit<z.$ZodTypeDef, 'type'> {
   item?: z.$ZodType;
 }
 
-/** An object schema's fields, for reading them off an input: name -> its schema, its place in the spec and, for a
- * field with no fields or items of its own, its predicate. */
+/**
+ * An object schema's fields, for reading them off an input: name -> its schema, its place in the spec and, for a
+ * field with no fields or items of its own, its predicate.
+ */
 type Fields = Map<string, { schema: z.$ZodType; index: number; leaf?: (value: unknown) => boolean }>;
 
 /**
@@ -142,11 +144,11 @@ type Fields = Map<string, { schema: z.$ZodType; index: number; leaf?: (value: un
  * reports it like any schema) whose parse is a predicate. A value that fails it is one issue, as $ZodCustom
  * (zod/mini's z.custom) reports it; a value that passes and has a `shape` is an object whose fields are checked and
  * whose absent required fields are reported `missing`, each issue prefixed with its key. That is what $ZodObject
- * does for such input, without
- * its generality (optional and defaulted keys, catch-alls, symbol keys, lazy shapes, memoisation, async fields:
- * ~1,000 bytes gzip in the script-tag file), and what $ZodCustom does for a field, without $ZodCheck and zod's
- * refinement handling (~180 bytes gzip), which a schema that is also a check brings along. A plain `$ZodType` with
- * its parse set, rather than a subclass made with `$constructor`: the subclass added nothing else.
+ * does for such input, without its generality (optional and defaulted keys, catch-alls, symbol keys, lazy shapes,
+ * memoisation, async fields: ~1,000 bytes gzip in the script-tag file), and what $ZodCustom does for a field,
+ * without $ZodCheck and zod's refinement handling (~180 bytes gzip), which a schema that is also a check brings
+ * along. A plain `$ZodType` with its parse set, rather than a subclass made with `$constructor`: the subclass added
+ * nothing else.
  *
  * An object's fields are read off the input's own keys, not the shape's: a node's shape has thirty-odd fields and
  * a payload sets about eight of them, so walking the shape spent most of its time testing absent optional fields.
