@@ -1,7 +1,7 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import { DEFAULT_LIMITS, formatPath, kindOf, prepare, quote } from './prepare.js';
 import type { Findings, Path } from './prepare.js';
-import { fieldOrder, SCHEMA_FIELDS, schemaFields, schemas, TIME } from './schemas.js';
+import { fieldOrder, schemaFields, schemas, TIME } from './schemas.js';
 import type { SchemaName } from './schemas.js';
 import { KNOWN_STATES } from './types.js';
 import type {
@@ -62,28 +62,28 @@ const LEG_LISTS = [
  * schemas' own (`TIME`, by suffix), URLs any field ending in `url`, so a new field of either kind is folded too.
  */
 type Fold = ReadonlySet<string> | 'time' | 'url';
-const ENUMS: [string, readonly string[]][] = [
-  ['state', KNOWN_STATES],
-  ['initialState', KNOWN_STATES],
-  ['disconnectType', DISCONNECT_TYPES],
-  ['cobrowseRole', ['sharer', 'viewer']],
-  ['purpose', PURPOSES],
-  ['screenRecordingState', RECORDING_STATES],
-];
-const FOLD_OF = new Map<string, Fold>();
-for (const key of SCHEMA_FIELDS) {
-  if (TIME.test(key)) FOLD_OF.set(key, 'time');
-  else if (/url$/i.test(key)) FOLD_OF.set(key, 'url');
-}
-for (const [key, values] of ENUMS) FOLD_OF.set(key, new Set(values));
+const ENUMS = new Map<string, ReadonlySet<string>>([
+  ['state', new Set(KNOWN_STATES)],
+  ['initialState', new Set(KNOWN_STATES)],
+  ['disconnectType', new Set(DISCONNECT_TYPES)],
+  ['cobrowseRole', new Set(['sharer', 'viewer'])],
+  ['purpose', new Set(PURPOSES)],
+  ['screenRecordingState', new Set(RECORDING_STATES)],
+]);
+const foldOf = (key: string): Fold | undefined =>
+  ENUMS.get(key) ?? (TIME.test(key) ? 'time' : /url$/i.test(key) ? 'url' : undefined);
 
-/** Each schema's fields that fold: a checked object keeps the keys its schema does not know (schemas.ts). */
+/** Each schema's fields that fold, made on first use: a checked object keeps the keys its schema does not know. */
 const folds = new Map<SchemaName, ReadonlyMap<string, Fold>>();
 function foldsOf(name: SchemaName): ReadonlyMap<string, Fold> {
   let own = folds.get(name);
   if (!own) {
-    own = new Map(schemaFields(name).flatMap((key) => (FOLD_OF.has(key) ? [[key, FOLD_OF.get(key)!]] : [])));
-    folds.set(name, own);
+    const made = new Map<string, Fold>();
+    for (const key of schemaFields(name)) {
+      const fold = foldOf(key);
+      if (fold) made.set(key, fold);
+    }
+    folds.set(name, (own = made));
   }
   return own;
 }

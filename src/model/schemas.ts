@@ -78,11 +78,6 @@ const SPECS = {
 
 export type SchemaName = keyof typeof SPECS;
 
-/** Every field name any schema has (the names `check` may have to fold). */
-export const SCHEMA_FIELDS: ReadonlySet<string> = new Set(
-  Object.values(SPECS as Record<SchemaName, Spec>).flatMap((spec) => spec.fields),
-);
-
 /** The schema `name`'s fields, in the order its issues and warnings are told in. */
 export const schemaFields = (name: SchemaName): readonly string[] => (SPECS[name] as Spec).fields;
 
