@@ -4,10 +4,10 @@
  * session is connected, and on every view change.
  */
 
-const cache = new Map<string, Intl.PluralRules | Intl.ListFormat | Intl.NumberFormat>();
+const cache = new Map<string, Intl.PluralRules | Intl.ListFormat>();
 
 /** The cached formatter under `key`, made by `make` the first time (a locale that throws is not cached). */
-function once<T extends Intl.PluralRules | Intl.ListFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+function once<T extends Intl.PluralRules | Intl.ListFormat>(key: string, make: () => T): T {
   let formatter = cache.get(key) as T | undefined;
   if (!formatter) cache.set(key, (formatter = make()));
   return formatter;
@@ -25,10 +25,6 @@ export const listFormat = (lang: string) => once(`list:${lang}`, () => new Intl.
  */
 export const formatList = (lang: string, items: string[]) =>
   items.length === 1 ? items[0] : listFormat(lang).format(items);
-
-/** Whole numbers with at least `digits` digits (`05`), in the locale's digits. */
-export const integerFormat = (lang: string, digits: number) =>
-  once(`integer:${digits}:${lang}`, () => new Intl.NumberFormat(lang, { minimumIntegerDigits: digits }));
 
 /**
  * `compute`, remembering its last arguments and result: called again with the same ones (by identity), it returns

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import { en, registerLocale } from '../../src/components/index.js';
-import { format } from '../../src/components/strings/strings.js';
+import sinon from 'sinon';
+import { format, localDigits } from '../../src/components/strings/strings.js';
 import type { CobrowseBadge, CobrowseControls, LocaleTable } from '../../src/components/index.js';
 import { de } from '../../src/components/strings/locales/de.js';
 import { es } from '../../src/components/strings/locales/es.js';
@@ -101,6 +102,87 @@ describe('strings and locales', () => {
       expect(bundle).to.contain(en.end);
       for (const [lang, table] of LOCALES) expect(bundle, `${lang} in ${file}`).not.to.contain(table.sessionActive);
     }
+  });
+
+  describe('digits', () => {
+    const ARABIC = '٠١٢٣٤٥٦٧٨٩';
+    let clock: sinon.SinonFakeTimers;
+    before(() => registerLocale('ar', { digits: ARABIC }));
+    beforeEach(() => {
+      clock = sinon.useFakeTimers({
+        now: Date.parse('2026-11-22T10:00:00Z'),
+        toFake: ['setInterval', 'clearInterval', 'Date'],
+      });
+    });
+    afterEach(() => clock.restore());
+
+    it("writes a whole number in the table's digits, padded to the digits asked for", () => {
+      expect(localDigits(0, en)).to.equal('0');
+      expect(localDigits(7, en, 2)).to.equal('07');
+      expect(localDigits(1234, en, 2)).to.equal('1234');
+      const ar = { ...en, digits: ARABIC };
+      expect(localDigits(5, ar, 2)).to.equal('٠٥');
+      expect(localDigits(1090, ar)).to.equal('١٠٩٠');
+      // Ten code points, whatever their UTF-16 length: mathematical digits are two code units each.
+      const math = { ...en, digits: '𝟘𝟙𝟚𝟛𝟜𝟝𝟞𝟟𝟠𝟡' };
+      expect(localDigits(42, math)).to.equal('𝟜𝟚');
+      // An element's own `strings` are not checked: digits that are not ten characters fall back to Latin.
+      expect(localDigits(42, { ...en, digits: '0123' })).to.equal('42');
+    });
+
+    it("shows the clock, counts and the offer's countdown in the locale's digits", async () => {
+      const badge = await fixture<CobrowseBadge>(
+        html`<cobrowse-badge
+          lang="ar"
+          .store=${viewStore({ ...SHARER, peerCount: 3, connectedSince: '2026-11-22T09:58:55.000Z' })}
+        ></cobrowse-badge>`,
+      );
+      expect(statusText(badge)).to.contain('٣ people are viewing');
+      expect($(badge, '[part="timer"]')!.textContent).to.contain('١:٠٥');
+      const controls = await fixture<CobrowseControls>(
+        html`<cobrowse-controls
+          lang="ar"
+          .store=${viewStore({ connection: 'alerting', role: 'sharer', kind: 'cobrowse', offerExpiresAt: '2026-11-22T10:00:12.000Z' })}
+        ></cobrowse-controls>`,
+      );
+      expect($(controls, '[part="countdown"]')!.textContent).to.equal('Expires in ١٢ s');
+      // English, and the locales that fall back to it, keep Latin digits.
+      badge.lang = 'nl';
+      await updated(badge);
+      expect($(badge, '[part="timer"]')!.textContent).to.contain('1:05');
+    });
+
+    it('makes no Intl.NumberFormat (its first use in a page costs milliseconds), in any locale', async () => {
+      const made = sinon.spy(Intl, 'NumberFormat');
+      try {
+        for (const lang of ['en', 'ar', 'ja']) {
+          const el = await fixture<CobrowseBadge>(
+            html`<cobrowse-badge
+              lang=${lang}
+              .store=${viewStore({ ...SHARER, peerCount: 2, connectedSince: '2026-11-22T09:00:00.000Z' })}
+            ></cobrowse-badge>`,
+          );
+          expect($(el, '[part="timer"]'), lang).to.exist;
+        }
+        expect(made.callCount).to.equal(0);
+      } finally {
+        made.restore();
+      }
+    });
+
+    it('refuses a table whose digits are not ten characters, and keeps the one it had', async () => {
+      registerLocale('xx', { digits: ARABIC, sharingCobrowse: 'xx sharing' });
+      for (const digits of ['', '012345678', '٠١٢٣٤٥٦٧٨٩٠']) {
+        expect(() => registerLocale('xx', { digits }), JSON.stringify(digits)).to.throw(
+          RangeError,
+          `registerLocale('xx'): digits must be ten characters, zero to nine, received ${JSON.stringify(digits)}`,
+        );
+      }
+      const el = await fixture<CobrowseBadge>(
+        html`<cobrowse-badge lang="xx" .store=${viewStore({ ...SHARER, peerCount: 4 })}></cobrowse-badge>`,
+      );
+      expect(statusText(el)).to.contain('٤ people are viewing');
+    });
   });
 
   it("the core's fallback notice says what the session UI says, key by key", () => {

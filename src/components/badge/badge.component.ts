@@ -3,10 +3,10 @@ import { cache } from 'lit/directives/cache.js';
 import type { SessionView } from '../../store/index.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { icon } from '../icons.js';
-import { formatList, integerFormat, lastResult, pluralRules } from '../intl.js';
+import { formatList, lastResult, pluralRules } from '../intl.js';
 import type { IconName } from '../icons.js';
 import { sharedStyles } from '../shared.styles.js';
-import { format } from '../strings/strings.js';
+import { format, localDigits } from '../strings/strings.js';
 import type { StringKey, Strings } from '../strings/strings.js';
 import { badgeStyles } from './badge.styles.js';
 
@@ -67,7 +67,7 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
       const count = Math.max(view.peerCount, names.length);
       const named = names.map((p) => p.name).filter(Boolean) as string[];
       const plural = (n: number, one: string, other: string) =>
-        format(pluralRules(lang).select(n) === 'one' ? one : other, { n });
+        format(pluralRules(lang).select(n) === 'one' ? one : other, { n: localDigits(n, t) });
       // "Ana", "Ana and Ben", "Ana and 2 others": both names only when they are everyone (`count` >= the names).
       const list = count > 2 ? named.slice(0, 1) : named;
       const rest = count - list.length;
@@ -91,14 +91,14 @@ function summary(view: SessionView, t: Strings, lang: string): [IconName, string
 const cachedSummary = lastResult(summary);
 
 /**
- * `seconds` as minutes and seconds (hours when needed), in the locale's digits. Remembered: a badge re-renders on
+ * `seconds` as minutes and seconds (hours when needed), in the table's digits. Remembered: a badge re-renders on
  * every view change, many times a second in a busy session, and the text changes once a second.
  */
-const clockText = lastResult((seconds: number, lang: string) => {
+const clockText = lastResult((seconds: number, t: Strings) => {
   const h = Math.floor(seconds / 3600);
   // Hours only when needed; every part after the first has two digits.
   return [...(h ? [h] : []), Math.floor(seconds / 60) % 60, seconds % 60]
-    .map((n, i) => integerFormat(lang, i ? 2 : 1).format(n))
+    .map((n, i) => localDigits(n, t, i ? 2 : 1))
     .join(':');
 });
 
@@ -106,8 +106,8 @@ const clockText = lastResult((seconds: number, lang: string) => {
 const parseTime = lastResult(Date.parse);
 
 /** The time since `since`, as `clockText`. */
-const elapsed = (since: string, lang: string) =>
-  clockText(Math.max(0, Math.floor((Date.now() - parseTime(since)) / 1000)), lang);
+const elapsed = (since: string, t: Strings) =>
+  clockText(Math.max(0, Math.floor((Date.now() - parseTime(since)) / 1000)), t);
 
 /**
  * A compact status pill: what the session is doing, who is viewing, who has control, recording, link trouble
@@ -169,8 +169,7 @@ export class CobrowseBadge extends CobrowseElement {
       else if (view.link === 'closed') notes.push(t.linkClosed);
     }
     if (view.failed) notes.push(t.failed);
-    const time =
-      view.connection === 'connected' && view.connectedSince ? elapsed(view.connectedSince, lang) : undefined;
+    const time = view.connection === 'connected' && view.connectedSince ? elapsed(view.connectedSince, t) : undefined;
     // Spoken as separate sentences: a full stop no one sees ends each that is followed by another (the `·` before a
     // note is drawn by CSS and not spoken), and real spaces separate them in the text. Its element is always there
     // (empty when not needed), as is the control icon (hidden): a change in who controls the page, several a second

@@ -3,7 +3,7 @@ import { cache } from 'lit/directives/cache.js';
 import type { ActionName, SessionView } from '../../store/index.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { buttonStyles, sharedStyles } from '../shared.styles.js';
-import { format } from '../strings/strings.js';
+import { format, localDigits } from '../strings/strings.js';
 import type { Strings } from '../strings/strings.js';
 import { controlsStyles } from './controls.styles.js';
 
@@ -140,7 +140,7 @@ export class CobrowseControls extends CobrowseElement {
     const countdown = offerCountdown(view);
     return html`<div part="base" class="row">
       ${actionButtons(view, t, actionsFor(view), (action) => this.act(action))}
-      ${countdown ? html`<span part="countdown" class="muted">${format(t.expiresIn, { s: countdown })}</span>` : ''}
+      ${countdown ? html`<span part="countdown" class="muted">${format(t.expiresIn, { s: localDigits(countdown, t) })}</span>` : ''}
       ${view.failed ? html`<span part="error" id="failed">${t.failed}</span>` : ''}
     </div>`;
   }

@@ -8,7 +8,7 @@ import { ERROR_EVENT, STATE_EVENT } from '../events.js';
 import { icon } from '../icons.js';
 import { buttonStyles, sharedStyles } from '../shared.styles.js';
 import { provideStore } from '../store-context.js';
-import { format } from '../strings/strings.js';
+import { format, localDigits } from '../strings/strings.js';
 import type { Strings } from '../strings/strings.js';
 import { widgetStyles } from './widget.styles.js';
 // The children's class modules (no side effects): their types for the template and the analyzer.
@@ -284,7 +284,7 @@ export class CobrowseWidget extends CobrowseElement {
               ${prompt.body ? html`<p id="prompt-body">${prompt.body}</p>` : ''}
               <div class="row actions">
                 ${actionButtons(view, t, prompt.actions, (action) => this.act(action))}
-                ${countdown ? html`<span class="muted">${format(t.expiresIn, { s: countdown })}</span>` : ''}
+                ${countdown ? html`<span class="muted">${format(t.expiresIn, { s: localDigits(countdown, t) })}</span>` : ''}
               </div>
             </section>`
           : '',

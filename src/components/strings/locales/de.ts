@@ -57,4 +57,5 @@ export const de: LocaleTable = {
   'request-control': 'Steuerung anfragen',
   'open-viewer': 'Ansicht öffnen',
   dismiss: 'Schließen',
+  digits: '0123456789',
 };

@@ -57,4 +57,5 @@ export const es: LocaleTable = {
   'request-control': 'Pedir control',
   'open-viewer': 'Abrir visor',
   dismiss: 'Cerrar',
+  digits: '0123456789',
 };

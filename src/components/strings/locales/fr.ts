@@ -58,4 +58,5 @@ export const fr: LocaleTable = {
   'request-control': 'Demander le contrôle',
   'open-viewer': 'Ouvrir la visionneuse',
   dismiss: 'Fermer',
+  digits: '0123456789',
 };

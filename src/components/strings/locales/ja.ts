@@ -57,4 +57,5 @@ export const ja: LocaleTable = {
   'request-control': '操作をリクエスト',
   'open-viewer': 'ビューアーを開く',
   dismiss: '閉じる',
+  digits: '0123456789',
 };

@@ -57,4 +57,5 @@ export const ptBR: LocaleTable = {
   'request-control': 'Pedir controle',
   'open-viewer': 'Abrir visualizador',
   dismiss: 'Fechar',
+  digits: '0123456789',
 };
