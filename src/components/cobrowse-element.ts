@@ -53,6 +53,11 @@ export abstract class CobrowseElement extends LitElement {
   override lang!: string;
 
   protected readonly session = new StoreController(this);
+  /**
+   * The values `willUpdate` last gave the REFLECTED attributes, in its order (undefined: absent); null before the
+   * first update, so that it sets or removes each one whatever the markup said.
+   */
+  private readonly reflected: (string | undefined | null)[] = REFLECTED.map(() => null);
   /** The strings of the active locale, fixed for one render: set by `willUpdate`, which Lit runs before `render`. */
   declare protected t: Strings;
 
@@ -63,11 +68,16 @@ export abstract class CobrowseElement extends LitElement {
   protected override willUpdate(): void {
     const view = this.session.view;
     this.t = stringsFor(this.locale, this.strings);
-    for (const [name, valueOf] of REFLECTED) {
+    for (let i = 0; i < REFLECTED.length; i++) {
+      const [name, valueOf] = REFLECTED[i];
       const value = valueOf(view);
-      // Only what changed: setting an attribute to its own value still queues mutation records for observers.
+      // Only what changed since the last update: setting an attribute to its own value still queues mutation
+      // records for observers, and even reading it back is a call into the DOM, for every reflected attribute, on
+      // every update.
+      if (value === this.reflected[i]) continue;
+      this.reflected[i] = value;
       if (value === undefined) this.removeAttribute(name);
-      else if (this.getAttribute(name) !== value) this.setAttribute(name, value);
+      else this.setAttribute(name, value);
     }
   }
 

@@ -113,4 +113,14 @@ describe('every connection x role x kind', () => {
     expect(el.getAttribute('peer-count')).to.equal('1');
     expect(el.hasAttribute('controlled')).to.equal(false);
   });
+
+  it('reflects the store, not what the markup said, from the first update on', async () => {
+    const store = viewStore({ connection: 'idle' });
+    const el = await fixture(
+      html`<cobrowse-badge controlled connection="connected" kind="screenshare" .store=${store}></cobrowse-badge>`,
+    );
+    expect(el.getAttribute('connection')).to.equal('idle');
+    expect(el.hasAttribute('controlled'), 'controlled').to.equal(false);
+    expect(el.hasAttribute('kind'), 'kind').to.equal(false);
+  });
 });
