@@ -46,4 +46,19 @@ describe('<cobrowse-widget>: who is shown, from a real conversation', () => {
     await updated(el);
     expect(peerTexts(el)).to.deep.equal(['Priya Raman', 'Sam Okafor (beobachtet)']);
   });
+
+  it('makes the list when the panel shows, not while it is closed or minimised', async () => {
+    const { el } = await widgetWith(largeConversation);
+    expect(peerTexts(el)).to.deep.equal(['Priya Raman', 'Sam Okafor (monitoring)']);
+    el.open = false;
+    await updated(el);
+    expect($(el, '[part="peers"]') === null, 'closed').to.equal(true);
+    el.open = true;
+    el.minimized = true;
+    await updated(el);
+    expect($(el, '[part="peers"]') === null, 'minimised').to.equal(true);
+    el.minimized = false;
+    await updated(el);
+    expect(peerTexts(el)).to.deep.equal(['Priya Raman', 'Sam Okafor (monitoring)']);
+  });
 });

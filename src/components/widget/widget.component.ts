@@ -334,7 +334,9 @@ export class CobrowseWidget extends CobrowseElement {
             : ''
         }
         ${
-          view.peers.length
+          // The same for the list of people: in a busy session it changes with every change of control, and a
+          // closed panel's copy of it was most of a widget's render that nobody could see.
+          panelShown && view.peers.length
             ? html`<ul part="peers" aria-label=${t.peers}>
                 ${view.peers.map(
                   (peer) =>
