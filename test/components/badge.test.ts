@@ -250,7 +250,10 @@ describe('<cobrowse-badge>', () => {
       );
       expect(text, 'the drawn separator is not in the text').not.to.contain('·');
       // Every sentence but the last ends in punctuation, then a real space: a pause, never "viewing·Ana".
-      const sentences = [...region.children].map((sentence) => sentence.textContent!);
+      // (The empty places for notes are there too, hidden: not spoken.)
+      const shown = [...region.children].filter((sentence) => !(sentence as HTMLElement).hidden);
+      expect(region.children.length, 'one place per note, and the summary').to.equal(8);
+      const sentences = shown.map((sentence) => sentence.textContent!);
       expect(sentences).to.have.length(5);
       for (const sentence of sentences.slice(0, -1)) expect(sentence).to.match(/[.…]$/);
       expect(text).to.equal(sentences.join(' '));
