@@ -175,7 +175,7 @@ export class CobrowseBadge extends CobrowseElement {
     // (empty when not needed), as is the control icon (hidden): a change in who controls the page, several a second
     // in a busy session, then updates text and an attribute instead of making and removing elements.
     const fullStop = (sentence: string, last: boolean) =>
-      html`<span class="sr">${last || ENDS_SENTENCE.test(sentence) ? '' : t.sentenceEnd}</span>`;
+      html`<span class="sr">${!sentence || last || ENDS_SENTENCE.test(sentence) ? '' : t.sentenceEnd}</span>`;
     return html`<div part="base" class=${view.link === 'reconnecting' ? 'row box trouble' : 'row box'}>
       ${icon(view.link === 'reconnecting' ? 'sync' : name)}
       <span part="label" role="status">
@@ -183,7 +183,7 @@ export class CobrowseBadge extends CobrowseElement {
         ${NOTE_SLOTS.map((_, index) => {
           const note = notes[index];
           return html` <span class="muted note" ?hidden=${!note}
-            >${note ?? ''}${note ? fullStop(note, index === notes.length - 1) : ''}</span
+            >${note ?? ''}${fullStop(note ?? '', index === notes.length - 1)}</span
           >`;
         })}
       </span>
