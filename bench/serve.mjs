@@ -10,6 +10,11 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'applica
 export async function serve(root) {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '');
+    // The browser asks every fresh page for one; a 404 would be reported as a page error, depending on timing.
+    if (path === 'favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const file = join(root, path);
     if (!/^(dist|bench\/\.build)\//.test(path) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
