@@ -73,11 +73,8 @@ export function createMounter(store: SessionStore): Mounter {
       }
       // From a data attribute it is a string: present (`''`) is true, `"false"` says no. The widget hides while idle
       // by default, so false must be written as `"false"` (an absent attribute is the default); unset leaves it.
-      const { hideWhenIdle } = next;
-      if (hideWhenIdle !== undefined) {
-        const hide = typeof hideWhenIdle === 'string' ? hideWhenIdle !== 'false' : hideWhenIdle;
-        el.setAttribute('hide-when-idle', hide ? '' : 'false');
-      }
+      const hide = next.hideWhenIdle;
+      if (hide !== undefined) el.setAttribute('hide-when-idle', hide === false || hide === 'false' ? 'false' : '');
       // An async script in <head> can run before <body> (or the container) exists: try again once it is parsed.
       if (!place()) {
         if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', place, { once: true });
