@@ -1,7 +1,8 @@
 // `node bench/profile-first-render.mjs [pages] [page]`: where the first render goes, measured as bench/run.mjs
 // measures it (bench/serve.mjs's firstRenderInPage: a fresh page loads the one-file build, then createElement +
-// append + await updateComplete of the element and of its shadow children). `page` is `widget` (default), `floor`
-// (the Lit hello world) or `idle-dom` (the idle widget's DOM in bare Lit); run `npm run bench` (or
+// append + await updateComplete of the element and of its shadow children). `page` is `widget` (default: the default
+// widget, hidden while idle), `idle-card` (the widget with `hide-when-idle="false"`), `floor` (the Lit hello world)
+// or `idle-dom` (the idle card's DOM in bare Lit); run `npm run bench` (or
 // `npm run bench -- --quick`) once first: it builds the pages. The fresh pages take turns between two views, each
 // aggregated per page:
 //  - a CPU profile (CDP Profiler, 50 µs sampling; INTERVAL=µs to change) of exactly that window (console.profile
@@ -18,8 +19,16 @@ import { browserArgs, ensureBrowser } from '../scripts/browser.mjs';
 import { firstRenderInPage, serve } from './serve.mjs';
 
 const PAGES = Number(process.argv[2] ?? 30);
-const PAGE = process.argv[3] ?? 'widget';
-const TAG = { widget: 'cobrowse-widget', floor: 'hello-world', 'idle-dom': 'idle-widget' }[PAGE];
+const VIEW = process.argv[3] ?? 'widget';
+const TAG = {
+  widget: 'cobrowse-widget',
+  'idle-card': 'cobrowse-widget',
+  floor: 'hello-world',
+  'idle-dom': 'idle-widget',
+}[VIEW];
+const ATTRIBUTES = VIEW === 'idle-card' ? { 'hide-when-idle': 'false' } : {};
+// The idle card is the widget's page with an attribute on the element.
+const PAGE = VIEW === 'idle-card' ? 'widget' : VIEW;
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const WIDGET = 'dist/cobrowse-widget.full.min.js';
 const map = new TraceMap(readFileSync(join(ROOT, `${WIDGET}.map`), 'utf8'));
@@ -121,7 +130,7 @@ for (let i = 0; i < PAGES; i++) {
     await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.INTERVAL ?? 50) });
   }
   const profiled = tracing ? undefined : new Promise((done) => cdp.once('Profiler.consoleProfileFinished', done));
-  times.push(await tab.evaluate(firstRenderInPage, TAG, true));
+  times.push(await tab.evaluate(firstRenderInPage, TAG, true, ATTRIBUTES));
   if (tracing) addTrace(JSON.parse(Buffer.from(await tab.tracing.stop()).toString('utf8')).traceEvents);
   else addProfile((await profiled).profile);
   await tab.close();
@@ -143,7 +152,7 @@ const profiledPages = Math.ceil(PAGES / 2);
 const tracedPages = Math.floor(PAGES / 2);
 const median = [...times].sort((a, b) => a - b)[times.length >> 1];
 console.log(
-  `${PAGE} <${TAG}>: first render median ${median.toFixed(2)} ms over ${PAGES} fresh pages (profiled or traced)`,
+  `${VIEW} <${TAG}>: first render median ${median.toFixed(2)} ms over ${PAGES} fresh pages (profiled or traced)`,
 );
 console.log(
   `\nCPU profile, self time per page by layer (${profiledPages} pages):\n${perPage(by.layer, 20, profiledPages)}`,

@@ -32,16 +32,18 @@ export async function serve(root) {
 
 /**
  * The first render as the bench measures it, run in the page (`tab.evaluate(firstRenderInPage, tag)`): create and
- * append `tag`, then wait for its update and its shadow children's. `profile`: inside console.profile and between
- * performance marks, so that a CPU profile and a trace cover exactly this window (bench/profile-first-render.mjs).
+ * append `tag` (with `attributes`, set before it connects), then wait for its update and its shadow children's.
+ * `profile`: inside console.profile and between performance marks, so that a CPU profile and a trace cover exactly
+ * this window (bench/profile-first-render.mjs).
  */
-export async function firstRenderInPage(tag, profile = false) {
+export async function firstRenderInPage(tag, profile = false, attributes = {}) {
   if (profile) {
     console.profile('first-render');
     performance.mark('first-render-start');
   }
   const t0 = performance.now();
   const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   document.body.append(el);
   await el.updateComplete;
   const children = [...(el.shadowRoot?.querySelectorAll('*') ?? [])].filter((c) => c.updateComplete);

@@ -63,17 +63,18 @@ export function createMounter(store: SessionStore): Mounter {
     mount(el, next) {
       element = el;
       options = next;
-      const attrs: Record<string, string | boolean | undefined> = {
+      const attrs: Record<string, string | undefined> = {
         position: next.position,
         theme: next.theme,
         lang: next.lang,
-        // From a data attribute it is a string: present (`''`) is true, `"false"` says no explicitly.
-        'hide-when-idle': typeof next.hideWhenIdle === 'string' ? next.hideWhenIdle !== 'false' : next.hideWhenIdle,
       };
       for (const [name, value] of Object.entries(attrs)) {
-        if (typeof value === 'boolean') el.toggleAttribute(name, value);
-        else if (value) el.setAttribute(name, value);
+        if (value) el.setAttribute(name, value);
       }
+      // From a data attribute it is a string: present (`''`) is true, `"false"` says no. The widget hides while idle
+      // by default, so false must be written as `"false"` (an absent attribute is the default); unset leaves it.
+      const hide = next.hideWhenIdle;
+      if (hide !== undefined) el.setAttribute('hide-when-idle', hide === false || hide === 'false' ? 'false' : '');
       // An async script in <head> can run before <body> (or the container) exists: try again once it is parsed.
       if (!place()) {
         if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', place, { once: true });

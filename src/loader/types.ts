@@ -11,7 +11,10 @@ export interface MountOptions {
   theme?: string;
   /** A BCP 47 language tag; defaults to the document's. */
   lang?: string;
-  /** Hide the widget while there is no session (`data-hide-when-idle`: present, or `"false"`). */
+  /**
+   * Hide the widget while there is no session: the default (unset). `false` (`data-hide-when-idle="false"`) shows
+   * the idle card; `true` (the attribute present with any other value) hides it.
+   */
   hideWhenIdle?: boolean | string;
   /** The element (or a CSS selector for it) to mount into; defaults to `document.body`. */
   container?: Element | string;

@@ -4,6 +4,12 @@ import { expect } from '@open-wc/testing';
 import { cobrowsesession } from '../fixtures/sessions.js';
 import { BUILDS, CORE, SNIPPET, addScript, page, ready, rendered } from './frames.js';
 
+type IdleWidget = HTMLElement & { hideWhenIdle: boolean };
+/** The idle card is on screen: rendered (its badge) and displayed. */
+const idleCard = (el: Element) =>
+  !!el.shadowRoot?.querySelector('cobrowse-badge') &&
+  el.ownerDocument.defaultView!.getComputedStyle(el).display !== 'none';
+
 for (const { name, src, eager, eagerAttr } of BUILDS) {
   describe(`${name} mount`, () => {
     it("mount twice gives one widget, with the second call's options", async () => {
@@ -19,7 +25,25 @@ for (const { name, src, eager, eagerAttr } of BUILDS) {
       expect(widgets[0].parentElement).to.equal(doc.body);
       expect(widgets[0].getAttribute('position')).to.equal('bottom-start');
       expect(widgets[0].getAttribute('theme')).to.equal('dark');
-      expect(widgets[0].hasAttribute('hide-when-idle')).to.equal(true);
+      expect(widgets[0].getAttribute('hide-when-idle')).to.equal('');
+    });
+
+    it('hideWhenIdle: false shows the idle card; a later mount without it keeps it; true hides it again', async () => {
+      const { win, doc } = await page();
+      await addScript(doc, src, eager);
+      const el = win.CobrowseWidget.mount({ hideWhenIdle: false }) as IdleWidget;
+      await ready(win);
+      await rendered(el);
+      expect(el.getAttribute('hide-when-idle')).to.equal('false');
+      expect(el.hideWhenIdle).to.equal(false);
+      expect(idleCard(el), 'the idle card shows').to.equal(true);
+      win.CobrowseWidget.mount({ position: 'top-start' });
+      await rendered(el);
+      expect(el.hideWhenIdle, 'unset: unchanged').to.equal(false);
+      win.CobrowseWidget.mount({ hideWhenIdle: true });
+      await rendered(el);
+      expect(el.getAttribute('hide-when-idle')).to.equal('');
+      expect(idleCard(el)).to.equal(false);
     });
 
     it('renders the page store, moves into a container, and unmounts', async () => {
@@ -70,7 +94,23 @@ for (const { name, src, eager, eagerAttr } of BUILDS) {
       expect(el.getAttribute('position')).to.equal('top-start');
       expect(el.getAttribute('theme')).to.equal('dark');
       expect(el.getAttribute('lang')).to.equal('fr');
-      expect(el.hasAttribute('hide-when-idle')).to.equal(true);
+      expect(el.getAttribute('hide-when-idle')).to.equal('');
+    });
+
+    it('without data-hide-when-idle the mounted widget hides while idle (the default), and shows with a session', async () => {
+      const { win, doc } = await page('', `<script src="${src}" data-mount ${eagerAttr}></script>`);
+      await ready(win);
+      const el = doc.querySelector<IdleWidget>('cobrowse-widget')!;
+      await rendered(el);
+      expect(el.hideWhenIdle).to.equal(true);
+      expect(el.getAttribute('hide-when-idle'), 'reflected').to.equal('');
+      expect(idleCard(el), 'nothing rendered').to.equal(false);
+      expect(win.getComputedStyle(el).display).to.equal('none');
+      expect(el.matches(':popover-open'), 'not in the top layer').to.equal(false);
+      win.CobrowseWidget.ingest(cobrowsesession('alerting', 1));
+      await rendered(el);
+      expect(el.shadowRoot!.querySelector('cobrowse-badge'), 'the session shows').not.to.equal(null);
+      expect(el.matches(':popover-open')).to.equal(true);
     });
 
     it('a blocking script in <head> waits for <body> before it mounts, and data-mount="#id" names the container', async () => {
@@ -118,7 +158,10 @@ for (const { name, src, eager, eagerAttr } of BUILDS) {
       await ready(other.win);
       const el = other.doc.querySelector('#late > cobrowse-widget')!;
       expect(el).to.not.equal(null);
-      expect(el.hasAttribute('hide-when-idle')).to.equal(false);
+      await rendered(el);
+      expect(el.getAttribute('hide-when-idle')).to.equal('false');
+      expect((el as IdleWidget).hideWhenIdle).to.equal(false);
+      expect(idleCard(el), 'data-hide-when-idle="false" shows the idle card').to.equal(true);
     });
   });
 }

@@ -57,9 +57,10 @@ describe('every connection x role x kind', () => {
             html`<div>
               <cobrowse-badge .store=${store}></cobrowse-badge>
               <cobrowse-controls .store=${store}></cobrowse-controls>
-              <cobrowse-widget .store=${store} open></cobrowse-widget>
+              <cobrowse-widget .store=${store} open hide-when-idle="false"></cobrowse-widget>
             </div>`,
           );
+          // The widget shows its idle card here (it hides while idle by default: test/components/idle.test.ts).
           const [badge, controls, widget] = [...wrapper.children] as HTMLElement[];
           await Promise.all([badge, controls, widget].map(updated));
           await expect(wrapper).to.be.accessible();

@@ -196,15 +196,17 @@ describe('<cobrowse-widget> in the top layer', () => {
   });
 
   it('still hides with hidden and hide-when-idle, and shows again', async () => {
-    const el = await widget({});
-    const badge = $(el, 'cobrowse-badge')!;
-    const { x, y } = centre(badge);
+    // The idle card shown (`hide-when-idle="false"`), then hidden while idle: out of the top layer, nothing to show.
+    const el = await widget({}, (created) => (created.hideWhenIdle = false));
+    const { x, y } = centre($(el, 'cobrowse-badge')!);
     el.hideWhenIdle = true;
     await updated(el);
-    expect(el.matches(':popover-open')).to.equal(true);
+    expect(el.matches(':popover-open'), 'nothing to show, so not in the top layer').to.equal(false);
     expect(getComputedStyle(el).display).to.equal('none');
     expect(nameOf(document.elementFromPoint(x, y))).not.to.equal('cobrowse-widget');
     el.hideWhenIdle = false;
+    await updated(el);
+    expect(el.matches(':popover-open'), 'shown again, in the top layer again').to.equal(true);
     el.hidden = true;
     await updated(el);
     expect(getComputedStyle(el).display).to.equal('none');

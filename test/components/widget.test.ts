@@ -549,16 +549,5 @@ describe('<cobrowse-widget>', () => {
       const items = [...el.shadowRoot!.querySelectorAll('[part="peers"] li')].map((li) => li.textContent!.trim());
       expect(items).to.deep.equal(['Ana has control', 'Ben']);
     });
-
-    it('hides while idle with hide-when-idle', async () => {
-      const { el, store } = await widgetFor();
-      expect(getComputedStyle(el).display).to.equal('block');
-      el.hideWhenIdle = true;
-      await updated(el);
-      expect(getComputedStyle(el).display).to.equal('none');
-      store.set(OFFER);
-      await updated(el);
-      expect(getComputedStyle(el).display).to.equal('block');
-    });
   });
 });

@@ -1,4 +1,5 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
+import type { ComplexAttributeConverter } from 'lit';
 import { cache } from 'lit/directives/cache.js';
 import type { ActionName, SessionView } from '../../store/index.js';
 import { answersRequests, offerTitle, requestTitle } from '../badge/badge.component.js';
@@ -66,6 +67,17 @@ function afterTask(callback: () => void): void {
   port2.postMessage(undefined);
 }
 
+/**
+ * `hide-when-idle` defaults to true, so a Lit `Boolean` (absent means false) cannot say it: `"false"` turns it off,
+ * any other value (`""` included) means true. Absent keeps the default (no attribute, no `attributeChangedCallback`;
+ * removing it reads as true too). It reflects as `""` or `"false"`, so the attribute always says what the property
+ * is, and a cloned or serialised widget keeps its setting.
+ */
+const hideWhenIdleConverter: ComplexAttributeConverter<boolean> = {
+  fromAttribute: (value) => value !== 'false',
+  toAttribute: (value) => (value ? '' : 'false'),
+};
+
 /** The focused element, looking through open shadow roots. */
 function deepActiveElement(): HTMLElement | null {
   let active = document.activeElement;
@@ -108,7 +120,7 @@ export class CobrowseWidget extends CobrowseElement {
     position: { reflect: true },
     open: { type: Boolean, reflect: true },
     minimized: { type: Boolean, reflect: true },
-    hideWhenIdle: { type: Boolean, reflect: true, attribute: 'hide-when-idle' },
+    hideWhenIdle: { reflect: true, attribute: 'hide-when-idle', converter: hideWhenIdleConverter },
   };
   // Create the property accessors now, as decorators would: `@lit/react` wrappers look for them on the prototype,
   // and a class that another copy's tag registration left undefined is otherwise never finalized.
@@ -125,8 +137,17 @@ export class CobrowseWidget extends CobrowseElement {
   /** Only the badge's icon and timer show (consent prompts still appear). */
   minimized = false;
 
-  /** Hidden while there is no session. */
-  hideWhenIdle = false;
+  /**
+   * Hidden while there is no session (default): nothing rendered, not displayed, not in the top layer. A floating
+   * "No session" card on every page of a site is noise; the widget appears with the first session.
+   * `hide-when-idle="false"` (or `false` here) shows the idle card.
+   */
+  hideWhenIdle = true;
+
+  /** Nothing to show: idle, and hiding while idle. The reflected state attributes stay on the host all the same. */
+  private get hiddenWhileIdle(): boolean {
+    return this.hideWhenIdle && this.session.view.connection === 'idle';
+  }
 
   private readonly provide = provideStore(this);
   /** The prompt on screen (`promptFor`'s key), as of the last update. */
@@ -139,6 +160,10 @@ export class CobrowseWidget extends CobrowseElement {
   /** A prompt opened after that one: focus goes to whichever prompt is open when the task ends. */
   private focusDeferred = false;
   private listeningForDialogs = false;
+  /** Where focus was when it last came into the widget from the page (`null`: from nowhere). */
+  private focusOrigin?: Element | null;
+  /** This update hides the widget (back to idle) while focus is inside it: see `updated`. */
+  private hidingWithFocus = false;
 
   /**
    * Puts the widget in the top layer, where nothing on the page can move, clip or cover it. A manual popover:
@@ -150,12 +175,22 @@ export class CobrowseWidget extends CobrowseElement {
    * roots are not seen (`:modal` and their events stay inside their root); each update checks again, so a dialog
    * removed without closing does not keep the widget out for long.
    *
+   * While it hides (idle, `hideWhenIdle`) it stays out of the top layer: see `hiddenWhileIdle`.
+   *
    * Without popover support (before Chrome 114, Safari 17, Firefox 125), nothing happens here: the styles already
    * place the host with `position: fixed` at the largest z-index, which is also how a popover that is not showing
    * renders (the host's `display` beats the UA's `[popover] { display: none }`).
    */
   private readonly showInTopLayer = () => {
-    if (!this.isConnected || typeof this.showPopover !== 'function' || this.matches(':popover-open')) return;
+    if (!this.isConnected || typeof this.showPopover !== 'function') return;
+    if (this.hiddenWhileIdle) {
+      // Nothing to show, so nothing in the top layer (an idle page's first render never enters it); back to idle,
+      // it leaves, so the next session enters again above whatever the page showed meanwhile.
+      this.listenForClosingDialogs(false);
+      if (this.matches(':popover-open')) this.hidePopover();
+      return;
+    }
+    if (this.matches(':popover-open')) return;
     // A manual popover only: `auto` would be light-dismissed and close with other popovers.
     if (this.popover !== 'manual') this.popover = 'manual';
     const modalOpen = !!document.querySelector(':modal');
@@ -185,11 +220,16 @@ export class CobrowseWidget extends CobrowseElement {
       this.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: { view, previous }, bubbles: true, composed: true }));
     this.session.onError = (detail) =>
       this.dispatchEvent(new CustomEvent(ERROR_EVENT, { detail, bubbles: true, composed: true }));
+    // The host hears `focusin` only as focus comes in from outside (a move inside its shadow root stops short of
+    // it), with the page's element as `relatedTarget`.
+    this.addEventListener('focusin', (event) => (this.focusOrigin = event.relatedTarget as Element | null));
   }
 
   protected override willUpdate(): void {
     super.willUpdate();
     this.provide(this.session.store);
+    // Before the render takes the focused button away (dismissing an ended session, say).
+    this.hidingWithFocus = this.hiddenWhileIdle && this.matches(':focus-within');
   }
 
   override connectedCallback(): void {
@@ -212,8 +252,7 @@ export class CobrowseWidget extends CobrowseElement {
    * then goes to the one open at that point, if any (so a prompt that opened and closed in between never took
    * focus). Giving focus back is never deferred: a prompt only gives back focus it took.
    */
-  protected override updated(): void {
-    this.showInTopLayer();
+  private followPrompts(): void {
     const key = promptFor(this.session.view, this.t)?.key;
     if (key === this.promptKey) return;
     this.promptKey = key;
@@ -227,6 +266,12 @@ export class CobrowseWidget extends CobrowseElement {
         if (this.promptKey && this.isConnected) this.focusPrompt();
       });
     }
+  }
+
+  protected override updated(): void {
+    this.showInTopLayer();
+    this.followPrompts();
+    this.returnFocusOnHiding();
   }
 
   /** Moves focus into the open prompt; the first prompt to take it remembers where it was. */
@@ -255,7 +300,22 @@ export class CobrowseWidget extends CobrowseElement {
     this.restoreFocus = undefined;
   }
 
+  /**
+   * The widget just hid (back to idle) with focus inside: its content is gone, and focus with it. Without this it
+   * would fall to `<body>` (as it does when a shown widget's focused button goes away): it goes back to where it was
+   * before it came into the widget, as when a prompt closes. A prompt that closes in the same update has already
+   * given back the focus it took (`returnFocus`), so this does nothing then.
+   */
+  private returnFocusOnHiding(): void {
+    if (!this.hidingWithFocus) return;
+    this.hidingWithFocus = false;
+    const origin = this.focusOrigin as HTMLElement | null | undefined;
+    if (document.activeElement === document.body && origin?.isConnected) origin.focus();
+  }
+
   override render() {
+    // Idle and hiding: no card, no badge, no panel. An idle page's first render makes (almost) nothing.
+    if (this.hiddenWhileIdle) return nothing;
     const view = this.session.view;
     const t = this.t;
     const prompt = promptFor(view, t);

@@ -5,6 +5,8 @@ import { css } from 'lit';
 // inline-block blockifies), so no `display` here. The UA's popover look (inset: 0, margin: auto, border, padding,
 // background, overflow, colours) is undone by the shared `all: initial`, so the widget looks the same either way.
 // Its `::backdrop` never draws: a page's `::backdrop { background: ... }` (meant for its dialogs) would dim the page.
+// Hiding while idle (the default): `hide-when-idle` reflects as "" (true) or "false"; absent only before the first
+// update, when nothing is rendered yet either.
 // The base is also `.box` (shared.styles.ts); the bar, prompt buttons and peers are `.row`s.
 export const widgetStyles = css`
   :host {
@@ -25,7 +27,7 @@ export const widgetStyles = css`
   :host([position$='start']) {
     inset-inline: var(--_side) auto;
   }
-  :host([hide-when-idle][connection='idle']) {
+  :host([hide-when-idle]:not([hide-when-idle='false'])[connection='idle']) {
     display: none !important;
   }
   [part~='base'] {
