@@ -32,8 +32,15 @@ export type Path = (string | number)[];
 const Bare = function () {} as unknown as new () => Record<string, unknown>;
 Bare.prototype = Object.create(null);
 
-/** A normalised object -> the keys as the caller spelled them, so error paths speak the caller's casing. */
-const spelled = new WeakMap<object, Record<string, string>>();
+/**
+ * On a normalised object with a key the caller spelled otherwise (`correlation_id`, `CorrelationId`): the raw keys
+ * it was copied from, so error paths speak the caller's casing (`formatPath`). A symbol, so nothing that reads the
+ * copy by string keys (`in`, `for...in`, `Object.keys`) sees it. (A WeakMap from object to its spellings cost 5%
+ * of an envelope's ingest: each envelope's `metadata.CorrelationId` added an entry, which the garbage collector's
+ * weak-table work then had to clear.)
+ */
+const RAW_KEYS = Symbol('raw keys');
+type Copied = Record<string, unknown> & { [RAW_KEYS]?: string[] };
 
 /**
  * `cobrowse_session_id`, `CobrowseSessionId`, `_self`, `Self`, `ID` -> `cobrowseSessionId`, `self`, `id`.
@@ -66,24 +73,20 @@ function memoCamelKey(key: string): string {
   return camel;
 }
 
-/** Each camelCase key of an object with these raw keys -> the first raw key that became it. */
-function spellings(raws: string[]): Record<string, string> {
-  const keys = new Bare() as Record<string, string>;
-  for (const raw of raws) keys[memoCamelKey(raw)] ??= raw;
-  return keys;
-}
-
-/** The first of `raws` that becomes `key` (only for a message: a key spelled twice is rare). */
+/** The first of `raws` that becomes `key` (only for messages: paths and a key spelled twice). */
 const firstSpelling = (raws: string[], key: string) => raws.find((raw) => memoCamelKey(raw) === key);
 
 /** `participants[2].cobrowsesessions[0].state`; keys are translated back through `root` when it is given. */
 export function formatPath(path: Path, root?: unknown): string {
-  let node = root as Record<string, unknown> | undefined;
+  let node = root as Copied | undefined;
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += (out ? '.' : '') + ((node && spelled.get(node)?.[key]) ?? key);
-    node = node?.[key] as Record<string, unknown> | undefined;
+    else {
+      const raws = node?.[RAW_KEYS];
+      out += (out ? '.' : '') + ((raws && firstSpelling(raws, key)) ?? key);
+    }
+    node = node?.[key] as Copied | undefined;
   }
   return out || '(root)';
 }
@@ -179,8 +182,8 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
         } else {
           const record = new Bare();
           const raws = Object.keys(value);
-          // Whether any key is spelled other than its camelCase: most are not, and formatPath reads a key without
-          // an entry in `spelled` as itself, so only the objects that need it get one (filling a WeakMap is costly).
+          // Whether any key is spelled other than its camelCase: most are not, and formatPath reads the keys of an
+          // object without RAW_KEYS as they are, so only the objects that need them carry them.
           let renamed = false;
           for (const raw of raws) {
             const key = memoCamelKey(raw);
@@ -203,7 +206,7 @@ export function prepare(input: unknown, limits: ParseLimits, found: Findings): u
             } else record[key] = item;
             path.pop();
           }
-          if (renamed) spelled.set(record, spellings(raws));
+          if (renamed) (record as Copied)[RAW_KEYS] = raws;
           out = record;
         }
         return out;
