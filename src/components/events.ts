@@ -5,7 +5,10 @@ export type { ActionDetail, ActionName } from '../store/index.js';
 
 /** Fired for user actions only (bubbles, composed, cancelable). `preventDefault()` stops the default handling. */
 export type CobrowseActionEvent = CustomEvent<ActionDetail>;
-/** Fired by `<cobrowse-widget>` when the view changes. */
+/**
+ * Fired by `<cobrowse-widget>` once it shows a change of the view: after its update, so once per update (a burst of
+ * changes in one task is one event, `previous` being the view before the burst). `store.subscribe` hears each one.
+ */
 export type CobrowseStateEvent = CustomEvent<{ view: SessionView; previous: SessionView }>;
 /** Fired by `<cobrowse-widget>` when its store rejects input. */
 export type CobrowseErrorEvent = CustomEvent<ParseError>;

@@ -178,6 +178,52 @@ describe('<cobrowse-widget>', () => {
       expect(spy.callCount).to.equal(1);
     });
 
+    it('fires one cobrowse-state for a burst of changes in one task, from the view before it to the newest', async () => {
+      const store = createSessionStore();
+      const events: CustomEvent[] = [];
+      const el = await fixture<CobrowseWidget>(
+        html`<cobrowse-widget
+          .store=${store}
+          @cobrowse-state=${(event: CustomEvent) => events.push(event)}
+        ></cobrowse-widget>`,
+      );
+      const heard: string[] = [];
+      const unsubscribe = store.subscribe((view) => heard.push(view.connection));
+      store.ingest(cobrowsesession('alerting', 1));
+      store.ingest(cobrowsesession('contacting', 2));
+      store.ingest(cobrowsesession('connected', 3));
+      unsubscribe();
+      expect(events, 'none yet: the widget has not shown them').to.have.length(0);
+      expect(heard, 'the store tells each change').to.deep.equal(['alerting', 'connecting', 'connected']);
+      await updated(el);
+      expect(events).to.have.length(1);
+      expect(events[0].detail.previous.connection).to.equal('idle');
+      expect(events[0].detail.view).to.equal(store.getState());
+      expect(events[0].bubbles && events[0].composed).to.equal(true);
+    });
+
+    it('fires cobrowse-state once the widget shows the view, and none for changes that end where they began', async () => {
+      const store = createSessionStore();
+      const el = await fixture<CobrowseWidget>(html`<cobrowse-widget .store=${store}></cobrowse-widget>`);
+      const shown: string[] = [];
+      el.addEventListener('cobrowse-state', (event) => {
+        // The listener finds the widget showing the view it is told (its state attributes, its card).
+        const card = el.shadowRoot!.querySelector('[part="base"]');
+        shown.push(`${event.detail.view.connection} ${el.getAttribute('connection')} ${card ? 'card' : 'none'}`);
+      });
+      store.ingest(cobrowsesession('connected', 1));
+      await updated(el);
+      expect(shown).to.deep.equal(['connected connected card']);
+      const link = store.getState().link;
+      store.setLink('reconnecting');
+      store.setLink(link);
+      await updated(el);
+      expect(shown, 'reconnecting and back in one task: nothing shown changed').to.have.length(1);
+      store.setLink('reconnecting');
+      await updated(el);
+      expect(shown).to.have.length(2);
+    });
+
     it('fires cobrowse-error when its store rejects input', async () => {
       const store = createSessionStore();
       const el = await fixture<CobrowseWidget>(html`<cobrowse-widget .store=${store}></cobrowse-widget>`);

@@ -2,6 +2,8 @@ import { html, nothing } from 'lit';
 import type { ComplexAttributeConverter } from 'lit';
 import { cache } from 'lit/directives/cache.js';
 import type { ActionName, SessionView } from '../../store/index.js';
+// The store's own comparison of two views (not part of its public API).
+import { sameView } from '../../store/derive.js';
 import { answersRequests, offerTitle, requestTitle } from '../badge/badge.component.js';
 import { CobrowseElement } from '../cobrowse-element.js';
 import { actionButtons, offerCountdown } from '../controls/controls.component.js';
@@ -97,7 +99,8 @@ function deepActiveElement(): HTMLElement | null {
  * @summary Floating co-browse widget.
  *
  * @fires cobrowse-action - A button was pressed (bubbles, composed, cancelable).
- * @fires cobrowse-state - The store's view changed: `detail = { view, previous }`.
+ * @fires cobrowse-state - The widget shows a change of the store's view: `detail = { view, previous }`, once per
+ * update (see `updated`).
  * @fires cobrowse-error - The store rejected input: `detail` is the parse error.
  *
  * @csspart base - The floating card.
@@ -164,6 +167,8 @@ export class CobrowseWidget extends CobrowseElement {
   private focusOrigin?: Element | null;
   /** This update hides the widget (back to idle) while focus is inside it: see `updated`. */
   private hidingWithFocus = false;
+  /** The view before the first change not yet told by `cobrowse-state` (undefined: none to tell). */
+  private untold?: SessionView;
 
   /**
    * Puts the widget in the top layer, where nothing on the page can move, clip or cover it. A manual popover:
@@ -216,8 +221,8 @@ export class CobrowseWidget extends CobrowseElement {
     super();
     // Only while the prompt's countdown shows (the same clock as the controls').
     this.session.ticking = () => offerCountdown(this.session.view) > 0;
-    this.session.onChange = (view, previous) =>
-      this.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: { view, previous }, bubbles: true, composed: true }));
+    // Told once the widget shows it (`tellState`): remembered here, the store's change costs a comparison.
+    this.session.onChange = (_, previous) => (this.untold ??= previous);
     this.session.onError = (detail) =>
       this.dispatchEvent(new CustomEvent(ERROR_EVENT, { detail, bubbles: true, composed: true }));
     // The host hears `focusin` only as focus comes in from outside (a move inside its shadow root stops short of
@@ -272,6 +277,23 @@ export class CobrowseWidget extends CobrowseElement {
     this.showInTopLayer();
     this.followPrompts();
     this.returnFocusOnHiding();
+    this.tellState();
+  }
+
+  /**
+   * Fires `cobrowse-state` for the changes of the view this update shows: once per update, not once per change. A
+   * replay or resync fed one event at a time, or any burst of changes in one task, is one event, whose `previous`
+   * is the view before the burst (`store.subscribe` hears each change). A bubbling, composed event per change was a
+   * fifth of ingesting a stream with the rendering coalesced; and a listener now finds the widget showing
+   * `detail.view`. Changes that end where they began (A, B, A in one task) tell nothing: nothing shown changed.
+   */
+  private tellState(): void {
+    const previous = this.untold;
+    if (previous === undefined) return;
+    this.untold = undefined;
+    const view = this.session.view;
+    if (sameView(view, previous)) return;
+    this.dispatchEvent(new CustomEvent(STATE_EVENT, { detail: { view, previous }, bubbles: true, composed: true }));
   }
 
   /** Moves focus into the open prompt; the first prompt to take it remembers where it was. */
