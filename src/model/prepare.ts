@@ -35,7 +35,7 @@ Bare.prototype = Object.create(null);
 /**
  * On a normalised object with a key the caller spelled otherwise (`correlation_id`, `CorrelationId`): the raw keys
  * it was copied from, so error paths speak the caller's casing (`formatPath`). A symbol, so nothing that reads the
- * copy by string keys (`in`, `for...in`, `Object.keys`) sees it. (A WeakMap from object to its spellings cost 5%
+ * copy by string keys (`in`, `for...in`, `Object.keys`) sees it. (A WeakMap from object to its spellings cost 3-7%
  * of an envelope's ingest: each envelope's `metadata.CorrelationId` added an entry, which the garbage collector's
  * weak-table work then had to clear.)
  */

@@ -283,8 +283,8 @@ export class CobrowseWidget extends CobrowseElement {
   /**
    * Fires `cobrowse-state` for the changes of the view this update shows: once per update, not once per change. A
    * replay or resync fed one event at a time, or any burst of changes in one task, is one event, whose `previous`
-   * is the view before the burst (`store.subscribe` hears each change). A bubbling, composed event per change was a
-   * fifth of ingesting a stream with the rendering coalesced; and a listener now finds the widget showing
+   * is the view before the burst (`store.subscribe` hears each change). A bubbling, composed event per change was
+   * about 8% of ingesting a stream with the rendering coalesced; and a listener now finds the widget showing
    * `detail.view`. Changes that end where they began (A, B, A in one task) tell nothing: nothing shown changed.
    */
   private tellState(): void {
